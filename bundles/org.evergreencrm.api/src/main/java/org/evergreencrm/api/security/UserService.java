@@ -1,0 +1,29 @@
+package org.evergreencrm.api.security;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Manages users and teams. Only admins change them; managers list their team; reps see themselves. */
+public interface UserService {
+
+    User createUser(Actor actor, UserDraft draft);
+
+    User updateUser(Actor actor, long id, UserDraft draft);
+
+    User getUser(Actor actor, long id);
+
+    /** Users the actor may see, by username. */
+    List<User> listUsers(Actor actor);
+
+    /** Looks a user up by login name without any access check: for authentication and the shell. */
+    Optional<User> findByUsername(String username);
+
+    Team createTeam(Actor actor, String name);
+
+    List<Team> listTeams(Actor actor);
+
+    Optional<Team> findTeamByName(String name);
+
+    /** Ids of the active and inactive members of a team. */
+    List<Long> teamMemberIds(long teamId);
+}

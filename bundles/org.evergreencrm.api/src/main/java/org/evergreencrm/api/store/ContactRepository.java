@@ -1,0 +1,34 @@
+package org.evergreencrm.api.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.contact.ContactQuery;
+
+/** Stores contacts. Deleted contacts are invisible to every method. */
+public interface ContactRepository {
+
+    Contact insert(ContactDraft draft, Instant now);
+
+    Optional<Contact> find(long id);
+
+    /**
+     * @throws org.evergreencrm.api.NotFoundException when absent or deleted
+     * @throws org.evergreencrm.api.ConflictException when {@code expectedVersion} is given and stale
+     */
+    Contact update(long id, ContactDraft draft, Long expectedVersion, Instant now);
+
+    /** @return the contact as it was, or empty when it was absent or already deleted */
+    Optional<Contact> softDelete(long id, Instant now);
+
+    /**
+     * Newest first, keyset-paginated by id. Returns up to {@code limit + 1} rows so the caller can tell whether
+     * another page follows; {@code afterId} is the last id of the previous page.
+     */
+    List<Contact> search(ContactQuery query, ContactScope scope, Long afterId, int limit);
+
+    long count();
+}

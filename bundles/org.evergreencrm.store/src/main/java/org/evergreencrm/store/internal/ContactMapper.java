@@ -1,0 +1,106 @@
+package org.evergreencrm.store.internal;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.contact.ContactKind;
+import org.evergreencrm.api.contact.ContactStatus;
+import org.evergreencrm.api.contact.Email;
+import org.evergreencrm.api.contact.Phone;
+import org.evergreencrm.api.contact.PostalAddress;
+import org.evergreencrm.store.internal.entity.ContactEntity;
+import org.evergreencrm.store.internal.entity.EmailValue;
+import org.evergreencrm.store.internal.entity.PhoneValue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Copies between the API records and the JPA entity; custom fields travel as a JSON text column. */
+final class ContactMapper {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private ContactMapper() {
+    }
+
+    static void apply(ContactDraft d, ContactEntity e) {
+        e.setKind(d.kind().name());
+        e.setFirstName(d.firstName());
+        e.setLastName(d.lastName());
+        e.setHouseholdName(d.householdName());
+        e.getPhones().clear();
+        if (d.phones() != null) {
+            d.phones().forEach(p -> e.getPhones().add(new PhoneValue(p.number(), p.type().name())));
+        }
+        e.getEmails().clear();
+        if (d.emails() != null) {
+            d.emails().forEach(m -> e.getEmails().add(new EmailValue(m.address(), m.type().name())));
+        }
+        e.getTags().clear();
+        if (d.tags() != null) {
+            e.getTags().addAll(d.tags());
+        }
+        PostalAddress a = d.address();
+        if (a == null) {
+            e.setAddress(null, null, null, null, null, null);
+        } else {
+            e.setAddress(a.line1(), a.line2(), a.city(), a.state(), a.postalCode(), a.country());
+        }
+        e.setSource(d.source());
+        e.setOwnerId(d.ownerId());
+        e.setStatus(d.status().name());
+        e.setCustomFields(toJson(d.customFields()));
+        e.setSearchText(SearchText.of(d));
+    }
+
+    static Contact toRecord(ContactEntity e) {
+        List<Phone> phones = new ArrayList<>();
+        e.getPhones().forEach(p -> phones.add(new Phone(p.getNumber(), Phone.PhoneType.valueOf(p.getType()))));
+        List<Email> emails = new ArrayList<>();
+        e.getEmails().forEach(m -> emails.add(new Email(m.getAddress(), Email.EmailType.valueOf(m.getType()))));
+        PostalAddress address = e.getLine1() == null && e.getCity() == null && e.getPostalCode() == null
+                && e.getLine2() == null && e.getState() == null && e.getCountry() == null
+                        ? null
+                        : new PostalAddress(e.getLine1(), e.getLine2(), e.getCity(), e.getState(), e.getPostalCode(),
+                                e.getCountry());
+        return new Contact(e.getId(), ContactKind.valueOf(e.getKind()), e.getFirstName(), e.getLastName(),
+                e.getHouseholdName(), List.copyOf(phones), List.copyOf(emails), address, e.getSource(),
+                e.getOwnerId(), ContactStatus.valueOf(e.getStatus()), new LinkedHashSet<>(new java.util.TreeSet<>(e.getTags())),
+                java.util.Collections.unmodifiableMap(fromJson(e.getCustomFields())), e.getCreatedAt().toInstant(), e.getUpdatedAt().toInstant(),
+                e.getVersion());
+    }
+
+    static Date date(java.time.Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static String toJson(Map<String, Object> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("custom fields cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, Object> fromJson(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored custom fields are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

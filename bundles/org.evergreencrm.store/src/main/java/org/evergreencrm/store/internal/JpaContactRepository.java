@@ -1,0 +1,145 @@
+package org.evergreencrm.store.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.evergreencrm.api.ConflictException;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.contact.ContactQuery;
+import org.evergreencrm.api.store.ContactRepository;
+import org.evergreencrm.api.store.ContactScope;
+import org.evergreencrm.store.internal.entity.ContactEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Contacts in the {@code contact} table and its child tables, through OpenJPA. */
+@Component(service = ContactRepository.class)
+public final class JpaContactRepository implements ContactRepository {
+    private final Tx tx;
+
+    @Activate
+    public JpaContactRepository(@Reference JpaStore store) {
+        this(store.tx());
+    }
+
+    public JpaContactRepository(Tx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Contact insert(ContactDraft draft, Instant now) {
+        return tx.call(em -> {
+            ContactEntity e = new ContactEntity();
+            ContactMapper.apply(draft, e);
+            e.setCreatedAt(ContactMapper.date(now));
+            e.setUpdatedAt(ContactMapper.date(now));
+            em.persist(e);
+            em.flush();
+            return ContactMapper.toRecord(e);
+        });
+    }
+
+    @Override
+    public Optional<Contact> find(long id) {
+        return tx.read(em -> live(em, id).map(ContactMapper::toRecord));
+    }
+
+    @Override
+    public Contact update(long id, ContactDraft draft, Long expectedVersion, Instant now) {
+        return tx.call(em -> {
+            ContactEntity e = live(em, id).orElseThrow(() -> new NotFoundException("contact", id));
+            if (expectedVersion != null && e.getVersion() != expectedVersion) {
+                throw new ConflictException(null, "contact " + id + " is at version " + e.getVersion()
+                        + ", not " + expectedVersion + "; reload it and try again");
+            }
+            ContactMapper.apply(draft, e);
+            e.setUpdatedAt(ContactMapper.date(now));
+            em.flush();
+            return ContactMapper.toRecord(e);
+        });
+    }
+
+    @Override
+    public Optional<Contact> softDelete(long id, Instant now) {
+        return tx.call(em -> live(em, id).map(e -> {
+            Contact before = ContactMapper.toRecord(e);
+            e.setDeletedAt(ContactMapper.date(now));
+            e.setUpdatedAt(ContactMapper.date(now));
+            return before;
+        }));
+    }
+
+    @Override
+    public List<Contact> search(ContactQuery q, ContactScope scope, Long afterId, int limit) {
+        if (scope.ownerIds() != null && scope.ownerIds().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder("SELECT c FROM ContactEntity c WHERE c.deletedAt IS NULL");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (afterId != null) {
+            jpql.append(" AND c.id < :afterId");
+            params.put("afterId", afterId);
+        }
+        if (scope.ownerIds() != null) {
+            jpql.append(" AND c.ownerId IN :scopeOwners");
+            params.put("scopeOwners", new ArrayList<>(scope.ownerIds()));
+        }
+        if (q.ownerId() != null) {
+            jpql.append(" AND c.ownerId = :ownerId");
+            params.put("ownerId", q.ownerId());
+        }
+        if (q.status() != null) {
+            jpql.append(" AND c.status = :status");
+            params.put("status", q.status().name());
+        }
+        if (q.tag() != null) {
+            jpql.append(" AND :tag MEMBER OF c.tags");
+            params.put("tag", q.tag());
+        }
+        if (q.createdFrom() != null) {
+            jpql.append(" AND c.createdAt >= :createdFrom");
+            params.put("createdFrom", ContactMapper.date(q.createdFrom()));
+        }
+        if (q.createdTo() != null) {
+            jpql.append(" AND c.createdAt < :createdTo");
+            params.put("createdTo", ContactMapper.date(q.createdTo()));
+        }
+        List<String> patterns = SearchText.patterns(q.text());
+        for (int i = 0; i < patterns.size(); i++) {
+            jpql.append(" AND c.searchText LIKE :text").append(i).append(" ESCAPE '\\'");
+            params.put("text" + i, patterns.get(i));
+        }
+        jpql.append(" ORDER BY c.id DESC");
+        return tx.read(em -> {
+            TypedQuery<ContactEntity> query = em.createQuery(jpql.toString(), ContactEntity.class);
+            params.forEach(query::setParameter);
+            query.setMaxResults(limit + 1);
+            List<Contact> result = new ArrayList<>();
+            for (ContactEntity e : query.getResultList()) {
+                result.add(ContactMapper.toRecord(e));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public long count() {
+        return tx.read(em -> em.createQuery("SELECT COUNT(c) FROM ContactEntity c WHERE c.deletedAt IS NULL", Long.class)
+                .getSingleResult());
+    }
+
+    private static Optional<ContactEntity> live(EntityManager em, long id) {
+        ContactEntity e = em.find(ContactEntity.class, id);
+        return e == null || e.getDeletedAt() != null ? Optional.empty() : Optional.of(e);
+    }
+}

@@ -1,0 +1,83 @@
+package org.evergreencrm.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import liquibase.Scope;
+import liquibase.changelog.RanChangeSet;
+import liquibase.command.CommandScope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+
+/**
+ * Applies the versioned Liquibase changelog {@code db/changelog/master.xml} (same changes on H2 and PostgreSQL).
+ * Liquibase is embedded in this bundle; it runs with this bundle's class loader as its scope class loader so
+ * that its ServiceLoader-based extension lookup and its XSDs resolve inside OSGi.
+ */
+public final class SchemaMigrator {
+    public static final String CHANGELOG = "db/changelog/master.xml";
+    private final DataSource dataSource;
+    private final ClassLoader classLoader;
+
+    public SchemaMigrator(DataSource dataSource, ClassLoader classLoader) {
+        this.dataSource = dataSource;
+        this.classLoader = classLoader;
+    }
+
+    /** Brings the schema up to date. Idempotent; concurrent starters are serialized by Liquibase's lock table. */
+    public void migrate() {
+        withDatabase(database -> {
+            new CommandScope("update")
+                    .addArgumentValue("database", database)
+                    .addArgumentValue("changelogFile", CHANGELOG)
+                    .execute();
+            return null;
+        });
+    }
+
+    /** Ids of the changeSets applied so far, in the order they ran. */
+    public List<String> appliedChangeSets() {
+        return withDatabase(database -> {
+            List<String> ids = new ArrayList<>();
+            for (RanChangeSet ran : database.getRanChangeSetList()) {
+                ids.add(ran.getId());
+            }
+            return ids;
+        });
+    }
+
+    private interface DatabaseWork<T> {
+        T run(Database database) throws Exception;
+    }
+
+    private <T> T withDatabase(DatabaseWork<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        try (Connection connection = dataSource.getConnection()) {
+            ResourceAccessor accessor = new ClassLoaderResourceAccessor(classLoader);
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.classLoader.name(), classLoader,
+                    Scope.Attr.resourceAccessor.name(), accessor);
+            return Scope.child(scope, () -> {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                return work.run(database);
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("schema migration failed: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.evergreencrm.store.internal.entity;
+
+import javax.persistence.Column;
+import javax.persistence.Embeddable;
+
+/** A row of {@code contact_phone}. */
+@Embeddable
+public class PhoneValue {
+    @Column(name = "phone_number", nullable = false, length = 40)
+    private String number;
+    @Column(name = "phone_type", nullable = false, length = 16)
+    private String type;
+
+    protected PhoneValue() {
+    }
+
+    public PhoneValue(String number, String type) {
+        this.number = number;
+        this.type = type;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getType() {
+        return type;
+    }
+}

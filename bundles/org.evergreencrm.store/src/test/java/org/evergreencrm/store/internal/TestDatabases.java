@@ -1,0 +1,97 @@
+package org.evergreencrm.store.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The databases persistence tests run on: H2 always, PostgreSQL when a JDBC URL is given in the system
+ * property or environment variable {@code evergreen.test.pg.url} / {@code EVERGREEN_TEST_PG_URL}. Each run
+ * gets a fresh schema so tests never see each other's rows.
+ */
+public final class TestDatabases {
+    private static final List<String> RAN = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(
+                "[evergreen] persistence tests ran on: " + String.join(", ", RAN.stream().distinct().toList()))));
+    }
+
+    public record Db(String name, DataSource dataSource) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private TestDatabases() {
+    }
+
+    public static String postgresUrl() {
+        String url = System.getProperty("evergreen.test.pg.url");
+        if (url == null || url.isBlank()) {
+            url = System.getenv("EVERGREEN_TEST_PG_URL");
+        }
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    public static Stream<Db> all() {
+        List<Db> dbs = new ArrayList<>();
+        dbs.add(h2());
+        String pg = postgresUrl();
+        if (pg != null) {
+            dbs.add(postgres(pg));
+        } else {
+            System.out.println("[evergreen] PostgreSQL persistence tests skipped: set evergreen.test.pg.url or EVERGREEN_TEST_PG_URL");
+        }
+        return dbs.stream();
+    }
+
+    static Db h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        RAN.add("H2");
+        return new Db("H2", ds);
+    }
+
+    /** A fresh schema in the given PostgreSQL database, used through {@code currentSchema}. */
+    static Db postgres(String url) {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + url + " is not reachable: " + e.getMessage(), e);
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setCurrentSchema(schema);
+        RAN.add("PostgreSQL");
+        return new Db("PostgreSQL", ds);
+    }
+
+    /** Migrates the schema, then opens the "evergreen" unit on it outside OSGi. */
+    public static EntityManagerFactory migratedUnit(DataSource ds) {
+        new SchemaMigrator(ds, TestDatabases.class.getClassLoader()).migrate();
+        Map<String, Object> props = new HashMap<>();
+        props.put("openjpa.ConnectionFactory", ds);
+        props.put("openjpa.ConnectionFactoryMode", "local");
+        props.put("javax.persistence.nonJtaDataSource", ds);
+        props.put("openjpa.Log", "DefaultLevel=WARN");
+        return Persistence.createEntityManagerFactory("evergreen", props);
+    }
+}
