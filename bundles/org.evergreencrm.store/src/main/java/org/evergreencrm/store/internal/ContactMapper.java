@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.evergreencrm.api.ValidationException;
 import org.evergreencrm.api.contact.Contact;
 import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactKind;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Copies between the API records and the JPA entity; custom fields travel as a JSON text column. */
 final class ContactMapper {
+    static final int MAX_CUSTOM_JSON = 32_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
@@ -87,7 +89,12 @@ final class ContactMapper {
             return null;
         }
         try {
-            return JSON.writeValueAsString(fields);
+            String json = JSON.writeValueAsString(fields);
+            if (json.length() > MAX_CUSTOM_JSON) {
+                throw new ValidationException("customFields",
+                        "custom fields take " + json.length() + " characters as JSON; at most " + MAX_CUSTOM_JSON);
+            }
+            return json;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("custom fields cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

@@ -32,7 +32,7 @@ public final class JpaContactRepository implements ContactRepository {
         this(store.tx());
     }
 
-    public JpaContactRepository(Tx tx) {
+    JpaContactRepository(Tx tx) {
         this.tx = tx;
     }
 

@@ -29,7 +29,7 @@ public final class JpaUserRepository implements UserRepository {
         this(store.tx());
     }
 
-    public JpaUserRepository(Tx tx) {
+    JpaUserRepository(Tx tx) {
         this.tx = tx;
     }
 

@@ -1,0 +1,132 @@
+package org.evergreencrm.contacts.internal;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.Page;
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.contact.ContactEvents;
+import org.evergreencrm.api.contact.ContactQuery;
+import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.security.User;
+import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.api.store.ContactRepository;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The contact aggregate's rules: clean and validate, check access, store, then announce the change. */
+@Component(service = ContactService.class)
+public final class ContactServiceImpl implements ContactService {
+    private final ContactRepository repo;
+    private final UserService users;
+    private final EventAdmin events;
+    private final ContactAccess access;
+    private final Clock clock;
+
+    @Activate
+    public ContactServiceImpl(@Reference ContactRepository repo, @Reference UserService users,
+            @Reference EventAdmin events) {
+        this(repo, users, events, Clock.systemUTC());
+    }
+
+    ContactServiceImpl(ContactRepository repo, UserService users, EventAdmin events, Clock clock) {
+        this.repo = repo;
+        this.users = users;
+        this.events = events;
+        this.access = new ContactAccess(users);
+        this.clock = clock;
+    }
+
+    @Override
+    public Contact create(Actor actor, ContactDraft draft) {
+        ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
+        Contact created = repo.insert(clean, clock.instant());
+        post(ContactEvents.CREATED, actor, created, null);
+        return created;
+    }
+
+    @Override
+    public Contact get(Actor actor, long id) {
+        Contact contact = repo.find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        access.checkRead(actor, contact);
+        return contact;
+    }
+
+    @Override
+    public Contact update(Actor actor, long id, ContactDraft draft, Long expectedVersion) {
+        Contact before = get(actor, id);
+        ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
+        Contact after = repo.update(id, clean, expectedVersion, clock.instant());
+        post(ContactEvents.UPDATED, actor, after, before);
+        return after;
+    }
+
+    @Override
+    public void delete(Actor actor, long id) {
+        get(actor, id);
+        Contact gone = repo.softDelete(id, clock.instant()).orElseThrow(() -> new NotFoundException("contact", id));
+        post(ContactEvents.DELETED, actor, gone, null);
+    }
+
+    @Override
+    public Page<Contact> search(Actor actor, ContactQuery query) {
+        ContactQuery q = query == null ? ContactQuery.all() : query;
+        if (q.limit() < 0 || q.limit() > ContactQuery.MAX_LIMIT) {
+            throw new ValidationException("limit", "1 to " + ContactQuery.MAX_LIMIT);
+        }
+        if (q.createdFrom() != null && q.createdTo() != null && !q.createdFrom().isBefore(q.createdTo())) {
+            throw new ValidationException("createdTo", "must be after createdFrom");
+        }
+        int limit = q.effectiveLimit();
+        List<Contact> rows = repo.search(q, access.scope(actor), Cursor.decode(q.cursor()), limit);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Contact> page = rows.subList(0, limit);
+        return new Page<>(page, Cursor.encode(page.get(limit - 1).id()));
+    }
+
+    @Override
+    public long count() {
+        return repo.count();
+    }
+
+    private ContactDraft withOwner(Actor actor, ContactDraft d) {
+        Long owner = access.defaultOwner(actor, d.ownerId());
+        if (owner != null) {
+            User user;
+            try {
+                user = users.getUser(Actor.system(), owner);
+            } catch (NotFoundException e) {
+                throw new ValidationException("ownerId", "user " + owner + " does not exist");
+            }
+            if (!user.active()) {
+                throw new ValidationException("ownerId", "user " + user.username() + " is deactivated");
+            }
+        }
+        access.checkAssign(actor, owner);
+        return new ContactDraft(d.kind(), d.firstName(), d.lastName(), d.householdName(), d.phones(), d.emails(),
+                d.address(), d.source(), owner, d.status(), d.tags(), d.customFields());
+    }
+
+    private void post(String topic, Actor actor, Contact contact, Contact previous) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ContactEvents.CONTACT_ID, contact.id());
+        props.put(ContactEvents.CONTACT, contact);
+        props.put(ContactEvents.ACTOR, actor.username());
+        props.put(ContactEvents.TIMESTAMP, clock.millis());
+        if (previous != null) {
+            props.put(ContactEvents.PREVIOUS, previous);
+        }
+        events.postEvent(new Event(topic, props));
+    }
+}

@@ -1,0 +1,86 @@
+package org.evergreencrm.rest.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.servlet.Servlet;
+import javax.servlet.ServletConfig;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.rest.internal.problem.CrmExceptionMapper;
+import org.evergreencrm.rest.internal.problem.FallbackExceptionMapper;
+import org.evergreencrm.rest.internal.problem.JsonExceptionMapper;
+import org.evergreencrm.rest.internal.problem.WebApplicationExceptionMapper;
+import org.evergreencrm.rest.internal.resources.ContactResource;
+import org.evergreencrm.rest.internal.resources.OpenApiResource;
+import org.evergreencrm.rest.internal.resources.UserResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * The REST API: one CXF JAX-RS application at {@code /api/v1}, served by this servlet on the HTTP whiteboard
+ * at {@code /api/*}. Exception mappers, the JSON provider and the authentication filter are registered here
+ * once, for every resource.
+ */
+@Component(service = Servlet.class, property = {
+    "osgi.http.whiteboard.servlet.pattern=/api/*",
+    "osgi.http.whiteboard.servlet.name=evergreen-api"})
+public final class ApiServlet extends CXFNonSpringServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient ContactService contacts;
+    private final transient UserService users;
+    private transient Server server;
+
+    @Activate
+    public ApiServlet(@Reference ContactService contacts, @Reference UserService users) {
+        this.contacts = contacts;
+        this.users = users;
+    }
+
+    @Override
+    protected void loadBus(ServletConfig config) {
+        super.loadBus(config);
+        Bus bus = getBus();
+        Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class));
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress("/v1");
+        factory.setResourceProviders(List.of(
+                new SingletonResourceProvider(new ContactResource(contacts)),
+                new SingletonResourceProvider(new UserResource(users)),
+                new SingletonResourceProvider(new OpenApiResource(documented))));
+        factory.setProviders(List.of(
+                new JacksonJsonProvider(JsonMapper.create()),
+                new AuthenticationFilter(users),
+                new CrmExceptionMapper(),
+                new JsonExceptionMapper(),
+                new WebApplicationExceptionMapper(),
+                new FallbackExceptionMapper()));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Bus.class.getClassLoader());
+        try {
+            server = factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.evergreencrm.rest.internal;
+
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Optional;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.security.User;
+import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.rest.internal.problem.Problems;
+
+/**
+ * Every request but the OpenAPI document must authenticate. Credentials are checked by the {@code evergreen}
+ * JAAS realm (so the same users and hashing serve any other Karaf entry point); the user's role and team then
+ * come from the user table. Only HTTP Basic is accepted today; another scheme (a bearer token) is another
+ * branch on the Authorization header here.
+ */
+@PreMatching
+public final class AuthenticationFilter implements ContainerRequestFilter {
+    static final String REALM = "evergreen";
+    private final UserService users;
+
+    public AuthenticationFilter(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.equals("openapi.json") || path.equals("/openapi.json")) {
+            return;
+        }
+        Optional<Credentials> credentials = Credentials.fromBasic(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (credentials.isEmpty()) {
+            request.abortWith(unauthorized("send HTTP Basic credentials (Authorization: Basic ...)"));
+            return;
+        }
+        Optional<User> user = login(credentials.get());
+        if (user.isEmpty()) {
+            request.abortWith(unauthorized("wrong username or password, or the user is deactivated"));
+            return;
+        }
+        Actor actor = Actor.of(user.get());
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new ActorSecurityContext(actor, secure));
+    }
+
+    private Optional<User> login(Credentials c) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(AuthenticationFilter.class.getClassLoader());
+        try {
+            LoginContext login = new LoginContext(REALM, new Subject(), callbacks -> {
+                for (Callback callback : callbacks) {
+                    if (callback instanceof NameCallback name) {
+                        name.setName(c.username());
+                    } else if (callback instanceof PasswordCallback password) {
+                        password.setPassword(c.password());
+                    } else {
+                        throw new UnsupportedCallbackException(callback);
+                    }
+                }
+            });
+            login.login();
+            return users.findByUsername(c.username()).filter(User::active);
+        } catch (LoginException e) {
+            return Optional.empty();
+        } finally {
+            Arrays.fill(c.password(), '\0');
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problems.response(401, "Unauthorized", detail))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Evergreen CRM\", charset=\"UTF-8\"").build();
+    }
+
+    private record ActorSecurityContext(Actor actor, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return new ActorPrincipal(actor);
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return actor.role().roleName().equals(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return SecurityContext.BASIC_AUTH;
+        }
+    }
+
+}
