@@ -1,0 +1,116 @@
+package org.evergreencrm.it;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/**
+ * Boots the built distribution (target/*.tar.gz) once per test class, on free ports, reading bundles only
+ * from its system/ folder and the local Maven repository (for Pax Exam's own bundles).
+ */
+public abstract class EvergreenTestSupport {
+    static final String ADMIN_PASSWORD = "evergreen";
+
+    @Inject
+    protected BundleContext context;
+    @Inject
+    protected SessionFactory sessions;
+
+    protected List<Option> baseOptions() {
+        String distribution = System.getProperty("evergreen.distribution", "target/karaf-assembly.tar.gz");
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
+                        .karafVersion("4.4.10").name("Evergreen").unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                // a fast KDF keeps the tests quick; the default (600000) is exercised by the unit tests
+                editConfigurationFilePut("etc/org.evergreencrm.security.cfg", "pbkdf2Iterations", "20000"),
+                systemProperty("evergreen.test.http.port").value(Integer.toString(HTTP_PORT))));
+        return options;
+    }
+
+    /** Chosen once in the test JVM; the container reads it back from the system property. */
+    static final int HTTP_PORT = freePort();
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Http http() {
+        return new Http(Integer.getInteger("evergreen.test.http.port"));
+    }
+
+    /** Boot features may still be starting when the first service is injected: wait for every bundle. */
+    protected void awaitAllBundlesActive() throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        List<String> waiting = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            waiting = new ArrayList<>();
+            for (Bundle b : context.getBundles()) {
+                boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+                if (b.getState() != Bundle.ACTIVE && !(fragment && b.getState() == Bundle.RESOLVED)) {
+                    waiting.add(b.getSymbolicName() + " (" + b.getState() + ")");
+                }
+            }
+            if (waiting.isEmpty() && apiAnswers()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not all bundles became Active, or the API never answered: " + waiting);
+    }
+
+    private boolean apiAnswers() {
+        try {
+            return http().send("GET", "/api/v1/openapi.json", null, null, null).status() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Runs a Karaf shell command as the container would, returning what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(System.in, print, print);
+        Object result = session.execute(command);
+        if (result != null) {
+            print.println(result);
+        }
+        print.flush();
+        session.close();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
