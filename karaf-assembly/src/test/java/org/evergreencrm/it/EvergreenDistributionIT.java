@@ -1,21 +1,5 @@
 package org.evergreencrm.it;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertTrue;
-
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import javax.inject.Inject;
-
-import org.evergreencrm.api.contact.ContactEvents;
-import org.evergreencrm.api.contact.ContactService;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -23,160 +7,29 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** The built distribution on its default embedded database: boot, shell, and the secured REST API end to end. */
+/** The built distribution on its default embedded database (H2). */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EvergreenDistributionIT extends EvergreenTestSupport {
-    private static final String TEAM_JSON = "{\"name\":\"IT Team %s\"}";
-    @Inject
-    protected ContactService contacts;
 
     @Configuration
     public Option[] config() {
         return baseOptions().toArray(new Option[0]);
     }
 
-    @Before
-    public void ready() throws Exception {
-        awaitAllBundlesActive();
-    }
-
     @Test
     public void shellReportsHealthyOnTheEmbeddedDatabase() throws Exception {
-        String status = shell("crm:status");
-        assertTrue(status, status.contains("HEALTHY") && !status.contains("UNHEALTHY"));
-        assertTrue(status, status.contains("H2"));
-        String added = shell("crm:contact-add --first Shelly --last Shell --phone 813-555-0199 --city Tampa --state FL --zip 33602");
-        assertTrue(added, added.contains("Created contact"));
-        String listed = shell("crm:contact-list -q shelly");
-        assertTrue(listed, listed.contains("Shelly Shell"));
+        new Scenarios(this, context).shellReportsHealthy("H2");
     }
 
     @Test
     public void restRoundTripWithSecurity() throws Exception {
-        Http http = http();
-        String suffix = Long.toString(System.nanoTime());
-        Users users = Users.create(http, suffix);
-
-        // unauthenticated and wrong password: 401 problem+json
-        Http.Reply anonymous = http.send("GET", "/api/v1/contacts", null, null, null);
-        assertProblem(anonymous, 401);
-        assertNotNull(anonymous.header("WWW-Authenticate"));
-        assertProblem(http.send("GET", "/api/v1/contacts", users.repA, "wrong-password", null), 401);
-
-        // create as rep A: owned by rep A
-        String body = "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"phones\":[{\"number\":\"(813) 555-0142\"}],"
-                + "\"emails\":[{\"address\":\"grace" + suffix + "@example.com\"}],"
-                + "\"address\":{\"line1\":\"1 Navy Way\",\"city\":\"Tampa\",\"state\":\"FL\",\"postalCode\":\"33602\",\"country\":\"US\"},"
-                + "\"tags\":[\"solar\"],\"customFields\":{\"roofAgeYears\":12}}";
-        Http.Reply created = http.send("POST", "/api/v1/contacts", users.repA, Users.PASSWORD, body);
-        assertEquals(created.toString(), 201, created.status());
-        JsonNode contact = created.json();
-        long id = contact.get("id").asLong();
-        assertEquals(users.repAId, contact.get("ownerId").asLong());
-        assertTrue(created.header("Location").endsWith("/api/v1/contacts/" + id));
-
-        // read
-        Http.Reply read = http.send("GET", "/api/v1/contacts/" + id, users.repA, Users.PASSWORD, null);
-        assertEquals(200, read.status());
-        assertEquals("Hopper", read.json().get("lastName").asText());
-        String etag = read.header("ETag");
-
-        // update with If-Match, then a stale If-Match is refused
-        String changed = body.replace("\"Grace\"", "\"Amazing Grace\"");
-        Http.Reply updated = http.send("PUT", "/api/v1/contacts/" + id, users.repA, Users.PASSWORD, changed, "If-Match", etag);
-        assertEquals(updated.toString(), 200, updated.status());
-        assertEquals("Amazing Grace", updated.json().get("firstName").asText());
-        assertProblem(http.send("PUT", "/api/v1/contacts/" + id, users.repA, Users.PASSWORD, changed, "If-Match", etag), 409);
-
-        // search: by text (phone in another format), tag, owner
-        JsonNode found = http.send("GET", "/api/v1/contacts?q=813-555-0142", users.repA, Users.PASSWORD, null).json();
-        assertEquals(1, found.get("items").size());
-        assertEquals(id, found.get("items").get(0).get("id").asLong());
-        assertEquals(1, http.send("GET", "/api/v1/contacts?tag=solar&q=hopper", users.repA, Users.PASSWORD, null).json().get("items").size());
-
-        // another rep may neither read nor find it; their manager may
-        assertProblem(http.send("GET", "/api/v1/contacts/" + id, users.repB, Users.PASSWORD, null), 403);
-        assertEquals(0, http.send("GET", "/api/v1/contacts?q=hopper", users.repB, Users.PASSWORD, null).json().get("items").size());
-        assertEquals(200, http.send("GET", "/api/v1/contacts/" + id, users.manager, Users.PASSWORD, null).status());
-        assertProblem(http.send("DELETE", "/api/v1/contacts/" + id, users.repB, Users.PASSWORD, null), 403);
-
-        // a bad payload is a 400 naming the fields, and writes nothing
-        long before = contacts.count();
-        Http.Reply bad = http.send("POST", "/api/v1/contacts", users.repA, Users.PASSWORD,
-                "{\"firstName\":\"X\",\"phones\":[{\"number\":\"12\"}],\"emails\":[{\"address\":\"not-an-email\"}]}");
-        assertProblem(bad, 400);
-        assertEquals("phones[0].number", bad.json().get("field").asText());
-        assertEquals(2, bad.json().get("errors").size());
-        assertProblem(http.send("POST", "/api/v1/contacts", users.repA, Users.PASSWORD, "{\"firstName\":\"X\",\"nickname\":\"Y\"}"), 400);
-        assertProblem(http.send("POST", "/api/v1/contacts", users.repA, Users.PASSWORD, "{not json"), 400);
-        assertEquals(before, contacts.count());
-
-        // delete, then it is gone
-        assertEquals(204, http.send("DELETE", "/api/v1/contacts/" + id, users.repA, Users.PASSWORD, null).status());
-        assertProblem(http.send("GET", "/api/v1/contacts/" + id, users.repA, Users.PASSWORD, null), 404);
+        new Scenarios(this, context).restRoundTripWithSecurity();
     }
 
     @Test
     public void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventConstants.EVENT_TOPIC, ContactEvents.TOPIC_PREFIX + "*");
-        ServiceRegistration<EventHandler> reg = context.registerService(EventHandler.class, events::add, props);
-        try {
-            Http http = http();
-            String body = "{\"lastName\":\"Evented\",\"phones\":[{\"number\":\"+1 407 555 0100\"}]}";
-            Http.Reply created = http.send("POST", "/api/v1/contacts", "admin", ADMIN_PASSWORD, body);
-            assertEquals(created.toString(), 201, created.status());
-            long id = created.json().get("id").asLong();
-            http.send("PUT", "/api/v1/contacts/" + id, "admin", ADMIN_PASSWORD, body.replace("Evented", "Updated"));
-            http.send("DELETE", "/api/v1/contacts/" + id, "admin", ADMIN_PASSWORD, null);
-            for (String topic : List.of(ContactEvents.CREATED, ContactEvents.UPDATED, ContactEvents.DELETED)) {
-                Event event = events.poll(10, TimeUnit.SECONDS);
-                assertNotNull("no " + topic + " event", event);
-                assertEquals(topic, event.getTopic());
-                assertEquals(id, ((Long) event.getProperty(ContactEvents.CONTACT_ID)).longValue());
-                assertEquals("admin", event.getProperty(ContactEvents.ACTOR));
-            }
-        } finally {
-            reg.unregister();
-        }
-    }
-
-    static void assertProblem(Http.Reply reply, int status) {
-        assertEquals(reply.toString(), status, reply.status());
-        assertTrue(reply.toString(), reply.contentType().startsWith("application/problem+json"));
-        assertEquals(status, reply.json().get("status").asInt());
-    }
-
-    /** A team with a manager and two reps, created through the API by the bootstrap admin. */
-    record Users(String manager, String repA, long repAId, String repB) {
-        static final String PASSWORD = "it-password";
-
-        static Users create(Http http, String suffix) throws Exception {
-            Http.Reply team = http.send("POST", "/api/v1/teams", "admin", ADMIN_PASSWORD, String.format(TEAM_JSON, suffix));
-            assertEquals(team.toString(), 201, team.status());
-            long teamId = team.json().get("id").asLong();
-            String manager = user(http, "mgr" + suffix, "MANAGER", teamId);
-            String repA = user(http, "repa" + suffix, "REP", teamId);
-            String repB = user(http, "repb" + suffix, "REP", null);
-            long repAId = http.send("GET", "/api/v1/me", repA, PASSWORD, null).json().get("id").asLong();
-            return new Users(manager, repA, repAId, repB);
-        }
-
-        private static String user(Http http, String username, String role, Long teamId) throws Exception {
-            String json = "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"role\":\"" + role
-                    + "\",\"teamId\":" + teamId + ",\"password\":\"" + PASSWORD + "\"}";
-            Http.Reply reply = http.send("POST", "/api/v1/users", "admin", ADMIN_PASSWORD, json);
-            assertEquals(reply.toString(), 201, reply.status());
-            return username;
-        }
+        new Scenarios(this, context).everyContactChangeIsPublishedOnEventAdmin();
     }
 }

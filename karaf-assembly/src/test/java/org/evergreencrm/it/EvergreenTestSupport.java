@@ -37,6 +37,9 @@ public abstract class EvergreenTestSupport {
     @Inject
     protected SessionFactory sessions;
 
+    /** Set -Devergreen.it.keep=true to keep target/exam/* (logs, data) after the run. */
+    static final boolean KEEP = Boolean.getBoolean("evergreen.it.keep");
+
     protected List<Option> baseOptions() {
         String distribution = System.getProperty("evergreen.distribution", "target/karaf-assembly.tar.gz");
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
@@ -54,6 +57,9 @@ public abstract class EvergreenTestSupport {
                 // a fast KDF keeps the tests quick; the default (600000) is exercised by the unit tests
                 editConfigurationFilePut("etc/org.evergreencrm.security.cfg", "pbkdf2Iterations", "20000"),
                 systemProperty("evergreen.test.http.port").value(Integer.toString(HTTP_PORT))));
+        if (KEEP) {
+            options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         return options;
     }
 
