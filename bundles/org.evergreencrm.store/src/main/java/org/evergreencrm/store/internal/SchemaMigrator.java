@@ -16,6 +16,8 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import liquibase.UpdateSummaryOutputEnum;
 
 /**
  * Applies the versioned Liquibase changelog {@code db/changelog/master.xml} (same changes on H2 and PostgreSQL).
@@ -38,6 +40,7 @@ public final class SchemaMigrator {
             new CommandScope("update")
                     .addArgumentValue("database", database)
                     .addArgumentValue("changelogFile", CHANGELOG)
+                    .addArgumentValue("showSummaryOutput", UpdateSummaryOutputEnum.LOG)
                     .execute();
             return null;
         });
@@ -66,7 +69,9 @@ public final class SchemaMigrator {
             ResourceAccessor accessor = new ClassLoaderResourceAccessor(classLoader);
             Map<String, Object> scope = Map.of(
                     Scope.Attr.classLoader.name(), classLoader,
-                    Scope.Attr.resourceAccessor.name(), accessor);
+                    Scope.Attr.resourceAccessor.name(), accessor,
+                    // progress goes to the log, not to the console of whoever started Karaf
+                    Scope.Attr.ui.name(), new LoggerUIService());
             return Scope.child(scope, () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));

@@ -24,18 +24,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  * gets a fresh schema so tests never see each other's rows.
  */
 public final class TestDatabases {
-    private static final List<String> RAN = new ArrayList<>();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(
-                "[evergreen] persistence tests ran on: " + String.join(", ", RAN.stream().distinct().toList()))));
-    }
+    /** Databases used in this JVM, in first-use order; {@link DatabaseSummaryListener} prints them at the end. */
+    static final java.util.Set<String> RAN = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     public record Db(String name, DataSource dataSource) {
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /** Liquibase logs every change set through JUL at INFO; keep test output readable. */
+    private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE.setLevel(java.util.logging.Level.WARNING);
     }
 
     private TestDatabases() {
@@ -46,7 +49,7 @@ public final class TestDatabases {
         if (url == null || url.isBlank()) {
             url = System.getenv("EVERGREEN_TEST_PG_URL");
         }
-        return url == null || url.isBlank() ? null : url;
+        return url == null || url.isBlank() || url.startsWith("${") ? null : url;
     }
 
     public static Stream<Db> all() {
