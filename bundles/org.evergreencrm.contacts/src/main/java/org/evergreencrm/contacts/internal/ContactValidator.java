@@ -143,7 +143,7 @@ final class ContactValidator {
         String city = text(a.city(), "address.city", 100, errors);
         String state = text(a.state(), "address.state", 100, errors);
         String zip = text(a.postalCode(), "address.postalCode", 20, errors);
-        String country = text(a.country(), "address.country", 2, errors);
+        String country = text(a.country(), "address.country", 100, errors);
         if (country != null) {
             country = country.toUpperCase(Locale.ROOT);
             if (!COUNTRY.matcher(country).matches()) {

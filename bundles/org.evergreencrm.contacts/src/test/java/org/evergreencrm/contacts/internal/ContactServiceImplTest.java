@@ -1,0 +1,220 @@
+package org.evergreencrm.contacts.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.evergreencrm.api.AccessDeniedException;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.Page;
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.contact.ContactEvents;
+import org.evergreencrm.api.contact.ContactQuery;
+import org.evergreencrm.api.contact.Phone;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.security.Role;
+import org.evergreencrm.api.security.Team;
+import org.evergreencrm.api.security.User;
+import org.evergreencrm.api.security.UserDraft;
+import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.api.store.ContactRepository;
+import org.evergreencrm.api.store.ContactScope;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The service's rules (access, ownership, paging, events) over in-memory stand-ins for the store and users. */
+class ContactServiceImplTest {
+    private static final Instant NOW = Instant.parse("2026-04-01T12:00:00Z");
+    private final Users users = new Users();
+    private final Contacts repo = new Contacts();
+    private final List<Event> events = new ArrayList<>();
+    private final ContactServiceImpl service = new ContactServiceImpl(repo, users, new EventAdmin() {
+        public void postEvent(Event e) { events.add(e); }
+        public void sendEvent(Event e) { events.add(e); }
+    }, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final User maria = users.add("maria", Role.MANAGER, 10L, true);
+    private final User rick = users.add("rick", Role.REP, 10L, true);
+    private final User rita = users.add("rita", Role.REP, 20L, true);
+    private final User gone = users.add("gone", Role.REP, 10L, false);
+
+    private static ContactDraft draft(String last, Long owner) {
+        return new ContactDraft(null, "Pat", last, null, List.of(new Phone("813-555-0100", null)), null, null, null, owner,
+                null, null, null);
+    }
+
+    @Test
+    void repsOwnWhatTheyCreateAndCannotGiveItAway() {
+        Contact c = service.create(Actor.of(rick), draft("Mine", null));
+        assertEquals(rick.id(), c.ownerId());
+        assertThrows(AccessDeniedException.class, () -> service.create(Actor.of(rick), draft("Theirs", rita.id())));
+        assertThrows(AccessDeniedException.class, () -> service.update(Actor.of(rick), c.id(), draft("Moved", rita.id()), null));
+        assertEquals(1, repo.rows.size());
+    }
+
+    @Test
+    void managersWorkWithinTheirTeam() {
+        Contact ricks = service.create(Actor.of(maria), draft("Assigned", rick.id()));
+        assertEquals(rick.id(), ricks.ownerId());
+        Contact ritas = service.create(Actor.system(), draft("Other team", rita.id()));
+        assertEquals(ricks, service.get(Actor.of(maria), ricks.id()));
+        assertThrows(AccessDeniedException.class, () -> service.get(Actor.of(maria), ritas.id()));
+        assertThrows(AccessDeniedException.class, () -> service.create(Actor.of(maria), draft("X", rita.id())));
+        assertEquals(List.of(ricks.id()), ids(service.search(Actor.of(maria), ContactQuery.all())));
+        assertEquals(maria.id(), service.create(Actor.of(maria), draft("Self", null)).ownerId());
+    }
+
+    @Test
+    void adminsMayLeaveContactsUnassignedWhichOnlyAdminsSee() {
+        Contact open = service.create(Actor.system(), draft("Unassigned", null));
+        assertNull(open.ownerId());
+        assertThrows(AccessDeniedException.class, () -> service.get(Actor.of(maria), open.id()));
+        assertEquals(open, service.get(Actor.system(), open.id()));
+    }
+
+    @Test
+    void ownersMustExistAndBeActive() {
+        assertEquals("ownerId", assertThrows(ValidationException.class,
+                () -> service.create(Actor.system(), draft("X", gone.id()))).errors().get(0).field());
+        assertEquals("ownerId", assertThrows(ValidationException.class,
+                () -> service.create(Actor.system(), draft("X", 999L))).errors().get(0).field());
+        assertTrue(repo.rows.isEmpty());
+    }
+
+    @Test
+    void pagesWithAnOpaqueCursor() {
+        for (int i = 0; i < 5; i++) {
+            service.create(Actor.of(rick), draft("P" + i, null));
+        }
+        Page<Contact> first = service.search(Actor.of(rick), new ContactQuery(null, null, null, null, null, null, null, 2));
+        assertEquals(2, first.items().size());
+        assertNotNull(first.nextCursor());
+        Page<Contact> second = service.search(Actor.of(rick), new ContactQuery(null, null, null, null, null, null, first.nextCursor(), 2));
+        Page<Contact> third = service.search(Actor.of(rick), new ContactQuery(null, null, null, null, null, null, second.nextCursor(), 2));
+        assertEquals(1, third.items().size());
+        assertNull(third.nextCursor());
+        assertEquals(List.of("P4", "P3", "P2", "P1", "P0"), List.of(first, second, third).stream()
+                .flatMap(p -> p.items().stream()).map(Contact::lastName).toList());
+        assertThrows(ValidationException.class, () -> service.search(Actor.of(rick), new ContactQuery(null, null, null, null, null, null, null, 501)));
+        assertThrows(ValidationException.class, () -> service.search(Actor.of(rick),
+                new ContactQuery(null, null, null, null, NOW, NOW.minusSeconds(1), null, 0)));
+    }
+
+    @Test
+    void announcesEveryChangeWithWhoDidIt() {
+        Contact c = service.create(Actor.of(rick), draft("Evented", null));
+        service.update(Actor.of(rick), c.id(), draft("Changed", null), c.version());
+        service.delete(Actor.of(rick), c.id());
+        assertEquals(List.of(ContactEvents.CREATED, ContactEvents.UPDATED, ContactEvents.DELETED),
+                events.stream().map(Event::getTopic).toList());
+        Event updated = events.get(1);
+        assertEquals("Evented", ((Contact) updated.getProperty(ContactEvents.PREVIOUS)).lastName());
+        assertEquals("Changed", ((Contact) updated.getProperty(ContactEvents.CONTACT)).lastName());
+        assertEquals("rick", updated.getProperty(ContactEvents.ACTOR));
+        assertEquals(NOW.toEpochMilli(), updated.getProperty(ContactEvents.TIMESTAMP));
+        assertThrows(NotFoundException.class, () -> service.get(Actor.of(rick), c.id()));
+    }
+
+    @Test
+    void invalidInputWritesNothingAndPostsNothing() {
+        ContactDraft nameless = new ContactDraft(null, null, null, null, List.of(new Phone("813-555-0100", null)), null, null,
+                null, null, null, null, null);
+        assertThrows(ValidationException.class, () -> service.create(Actor.of(rick), nameless));
+        assertTrue(repo.rows.isEmpty());
+        assertTrue(events.isEmpty());
+    }
+
+    private static List<Long> ids(Page<Contact> page) {
+        return page.items().stream().map(Contact::id).toList();
+    }
+
+    /** Users and teams in a map. */
+    static final class Users implements UserService {
+        final Map<Long, User> byId = new HashMap<>();
+        private long next = 1;
+
+        User add(String name, Role role, Long team, boolean active) {
+            User u = new User(next++, name, name, null, role, team, active, NOW, NOW);
+            byId.put(u.id(), u);
+            return u;
+        }
+
+        public User getUser(Actor actor, long id) {
+            return Optional.ofNullable(byId.get(id)).orElseThrow(() -> new NotFoundException("user", id));
+        }
+
+        public List<Long> teamMemberIds(long teamId) {
+            return byId.values().stream().filter(u -> u.teamId() != null && u.teamId() == teamId).map(User::id).toList();
+        }
+
+        public Optional<User> findByUsername(String username) {
+            return byId.values().stream().filter(u -> u.username().equals(username)).findFirst();
+        }
+
+        public User createUser(Actor actor, UserDraft draft) { throw new UnsupportedOperationException(); }
+        public User updateUser(Actor actor, long id, UserDraft draft) { throw new UnsupportedOperationException(); }
+        public List<User> listUsers(Actor actor) { throw new UnsupportedOperationException(); }
+        public Team createTeam(Actor actor, String name) { throw new UnsupportedOperationException(); }
+        public List<Team> listTeams(Actor actor) { throw new UnsupportedOperationException(); }
+        public Optional<Team> findTeamByName(String name) { throw new UnsupportedOperationException(); }
+    }
+
+    /** Contacts in a sorted map, with the repository's keyset contract (newest first, limit + 1 rows). */
+    static final class Contacts implements ContactRepository {
+        final Map<Long, Contact> rows = new HashMap<>();
+        private long next = 1;
+
+        public Contact insert(ContactDraft d, Instant now) {
+            Contact c = of(next++, d, now, 1);
+            rows.put(c.id(), c);
+            return c;
+        }
+
+        public Optional<Contact> find(long id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        public Contact update(long id, ContactDraft d, Long expectedVersion, Instant now) {
+            Contact c = of(id, d, now, rows.get(id).version() + 1);
+            rows.put(id, c);
+            return c;
+        }
+
+        public Optional<Contact> softDelete(long id, Instant now) {
+            return Optional.ofNullable(rows.remove(id));
+        }
+
+        public List<Contact> search(ContactQuery q, ContactScope scope, Long afterId, int limit) {
+            return rows.values().stream()
+                    .filter(c -> scope.ownerIds() == null || (c.ownerId() != null && scope.ownerIds().contains(c.ownerId())))
+                    .filter(c -> afterId == null || c.id() < afterId)
+                    .sorted(Comparator.comparingLong(Contact::id).reversed()).limit(limit + 1L)
+                    .collect(Collectors.toList());
+        }
+
+        public long count() {
+            return rows.size();
+        }
+
+        private static Contact of(long id, ContactDraft d, Instant now, long version) {
+            return new Contact(id, d.kind(), d.firstName(), d.lastName(), d.householdName(), d.phones(), d.emails(),
+                    d.address(), d.source(), d.ownerId(), d.status(), d.tags(), d.customFields(), now, now, version);
+        }
+    }
+}
