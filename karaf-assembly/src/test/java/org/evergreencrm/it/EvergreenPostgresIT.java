@@ -1,10 +1,5 @@
 package org.evergreencrm.it;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.Test;
@@ -26,22 +21,8 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
 
     @Configuration
     public Option[] config() throws Exception {
-        String url = System.getProperty("evergreen.test.pg.url");
-        if (url == null || url.isBlank() || url.startsWith("${")) {
-            throw new IllegalStateException("EvergreenPostgresIT needs -Devergreen.test.pg.url");
-        }
-        String schema = "it_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         List<Option> options = baseOptions();
-        String cfg = "etc/org.ops4j.datasource-evergreen.cfg";
-        options.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
-        options.add(editConfigurationFilePut(cfg, "url", schemaUrl));
-        options.add(editConfigurationFilePut(cfg, "user", System.getProperty("evergreen.test.pg.user", "postgres")));
-        options.add(editConfigurationFilePut(cfg, "password", System.getProperty("evergreen.test.pg.password", "")));
-        System.out.println("[evergreen] EvergreenPostgresIT runs on PostgreSQL, schema " + schema);
+        options.addAll(postgresOptions());
         return options.toArray(new Option[0]);
     }
 

@@ -30,7 +30,7 @@ import org.osgi.framework.Constants;
  * from its system/ folder and the local Maven repository (for Pax Exam's own bundles).
  */
 public abstract class EvergreenTestSupport {
-    static final String ADMIN_PASSWORD = "evergreen";
+    protected static final String ADMIN_PASSWORD = "evergreen";
 
     @Inject
     protected BundleContext context;
@@ -61,6 +61,28 @@ public abstract class EvergreenTestSupport {
             options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
         }
         return options;
+    }
+
+    /**
+     * Points the distribution's DataSource at PostgreSQL ({@code -Devergreen.test.pg.url}), in a fresh schema:
+     * configuration only, the same build.
+     */
+    protected static List<Option> postgresOptions() throws Exception {
+        String url = System.getProperty("evergreen.test.pg.url");
+        if (url == null || url.isBlank() || url.startsWith("${")) {
+            throw new IllegalStateException("PostgreSQL tests need -Devergreen.test.pg.url=jdbc:postgresql://...");
+        }
+        String schema = "it_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String cfg = "etc/org.ops4j.datasource-evergreen.cfg";
+        System.out.println("[evergreen] Karaf runs on PostgreSQL, schema " + schema);
+        return List.of(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+                editConfigurationFilePut(cfg, "url", schemaUrl),
+                editConfigurationFilePut(cfg, "user", System.getProperty("evergreen.test.pg.user", "postgres")),
+                editConfigurationFilePut(cfg, "password", System.getProperty("evergreen.test.pg.password", "")));
     }
 
     /** Chosen once in the test JVM; the container reads it back from the system property. */
