@@ -40,12 +40,14 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private static final long serialVersionUID = 1L;
     private final transient ContactService contacts;
     private final transient UserService users;
+    private final transient ActorCache actors;
     private transient Server server;
 
     @Activate
-    public ApiServlet(@Reference ContactService contacts, @Reference UserService users) {
+    public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors) {
         this.contacts = contacts;
         this.users = users;
+        this.actors = actors;
     }
 
     @Override
@@ -62,7 +64,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),
-                new AuthenticationFilter(users),
+                new AuthenticationFilter(users, actors),
                 new CrmExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

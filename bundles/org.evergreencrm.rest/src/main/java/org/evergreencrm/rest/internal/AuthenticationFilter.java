@@ -34,9 +34,11 @@ import org.evergreencrm.rest.internal.problem.Problems;
 public final class AuthenticationFilter implements ContainerRequestFilter {
     static final String REALM = "evergreen";
     private final UserService users;
+    private final ActorCache cache;
 
-    public AuthenticationFilter(UserService users) {
+    public AuthenticationFilter(UserService users, ActorCache cache) {
         this.users = users;
+        this.cache = cache;
     }
 
     @Override
@@ -50,12 +52,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("send HTTP Basic credentials (Authorization: Basic ...)"));
             return;
         }
-        Optional<User> user = login(credentials.get());
-        if (user.isEmpty()) {
-            request.abortWith(unauthorized("wrong username or password, or the user is deactivated"));
-            return;
+        String key = ActorCache.key(credentials.get());
+        long now = System.currentTimeMillis();
+        Actor actor = cache.get(key, now).orElse(null);
+        if (actor == null) {
+            Optional<User> user = login(credentials.get());
+            if (user.isEmpty()) {
+                request.abortWith(unauthorized("wrong username or password, or the user is deactivated"));
+                return;
+            }
+            actor = Actor.of(user.get());
+            cache.put(key, actor, now);
         }
-        Actor actor = Actor.of(user.get());
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new ActorSecurityContext(actor, secure));
     }
