@@ -1,0 +1,40 @@
+package org.evergreencrm.dedup.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Candidate keys: two records are compared only when they share one. Cheap to index in the database
+ * (one row per key), and together they catch typos in any single field:
+ * exact phone, exact email, phonetic family name + postcode, phonetic given name + postcode (family typos),
+ * date of birth + initials, phonetic family + given name + state (moved address).
+ */
+public final class BlockingKeys {
+    private BlockingKeys() {
+    }
+
+    public static Set<String> of(NormalizedPerson p) {
+        Set<String> keys = new LinkedHashSet<>();
+        p.phones().forEach(phone -> keys.add("p:" + phone));
+        p.emails().forEach(email -> keys.add("e:" + email));
+        if (p.familyCode() != null && p.postcode() != null) {
+            keys.add("fz:" + p.familyCode() + ":" + p.postcode());
+        }
+        if (p.givenCode() != null && p.postcode() != null) {
+            keys.add("gz:" + p.givenCode() + ":" + p.postcode());
+        }
+        if (p.dateOfBirth() != null) {
+            keys.add("d:" + p.dateOfBirth() + ":" + initial(p.given()) + initial(p.family()));
+            keys.add("d:" + p.dateOfBirth() + ":" + initial(p.family()) + initial(p.given()));
+        }
+        if (p.familyCode() != null && p.givenCode() != null) {
+            keys.add("fg:" + p.familyCode() + ":" + p.givenCode() + ":" + (p.state() == null ? "" : p.state()));
+            keys.add("fg:" + p.givenCode() + ":" + p.familyCode() + ":" + (p.state() == null ? "" : p.state()));
+        }
+        return keys;
+    }
+
+    private static String initial(String name) {
+        return name == null || name.isEmpty() ? "_" : name.substring(0, 1);
+    }
+}

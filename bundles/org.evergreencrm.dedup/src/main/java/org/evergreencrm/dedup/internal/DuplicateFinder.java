@@ -1,0 +1,117 @@
+package org.evergreencrm.dedup.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.evergreencrm.api.dedup.MatchResult;
+import org.evergreencrm.api.dedup.PersonRecord;
+
+/**
+ * Finds duplicate pairs in a set of records: normalize, block, compare candidate pairs, learn the model's
+ * parameters without labels (u from random pairs, m by EM over candidate pairs), score, keep what reaches the
+ * threshold. This is the in-memory engine of the batch job and of the evaluation tooling.
+ */
+public final class DuplicateFinder {
+    /** Blocks larger than this are skipped: a key that many records share says nothing. */
+    static final int MAX_BLOCK = 500;
+    private final PersonNormalizer normalizer;
+    private final FellegiSunterModel start;
+
+    public DuplicateFinder(PersonNormalizer normalizer, FellegiSunterModel start) {
+        this.normalizer = normalizer;
+        this.start = start;
+    }
+
+    /** The outcome of a run: the learned model and every scored candidate pair, best first. */
+    public record Run(FellegiSunterModel model, List<MatchResult> pairs, int candidatePairs) {
+        public List<MatchResult> above(double threshold) {
+            return pairs.stream().filter(p -> p.probability() >= threshold).toList();
+        }
+    }
+
+    public Run run(List<PersonRecord> records) {
+        List<NormalizedPerson> people = records.stream().map(normalizer::normalize).toList();
+        Map<String, List<Integer>> blocks = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            for (String key : BlockingKeys.of(people.get(i))) {
+                blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Set<Long> seen = new HashSet<>();
+        List<int[]> pairIndex = new ArrayList<>();
+        for (List<Integer> block : blocks.values()) {
+            if (block.size() < 2 || block.size() > MAX_BLOCK) {
+                continue;
+            }
+            for (int x = 0; x < block.size(); x++) {
+                for (int y = x + 1; y < block.size(); y++) {
+                    int a = Math.min(block.get(x), block.get(y));
+                    int b = Math.max(block.get(x), block.get(y));
+                    if (seen.add(((long) a << 32) | b)) {
+                        pairIndex.add(new int[] {a, b});
+                    }
+                }
+            }
+        }
+        List<int[]> vectors = new ArrayList<>(pairIndex.size());
+        for (int[] pair : pairIndex) {
+            vectors.add(PairComparator.compare(people.get(pair[0]), people.get(pair[1])));
+        }
+        // EM among candidates uses the candidates' match share; scoring uses the chance that two records picked at
+        // random match (as Splink does), since blocking is a filter, not evidence.
+        int sure = sureMatches(vectors);
+        double candidateShare = vectors.isEmpty() ? 0.5 : Math.max(0.01, Math.min(0.99, (double) sure / vectors.size()));
+        double pairsTotal = (double) people.size() * (people.size() - 1) / 2;
+        double globalPrior = Math.max(1, sure) / Math.max(1, pairsTotal);
+        FellegiSunterModel model = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare)
+                .fit(vectors, 25).withPrior(globalPrior);
+        List<MatchResult> results = new ArrayList<>(pairIndex.size());
+        for (int i = 0; i < pairIndex.size(); i++) {
+            NormalizedPerson a = people.get(pairIndex.get(i)[0]);
+            NormalizedPerson b = people.get(pairIndex.get(i)[1]);
+            int[] levels = vectors.get(i);
+            results.add(new MatchResult(a.id(), b.id(), model.probability(levels), model.weight(levels),
+                    model.explain(levels, a, b)));
+        }
+        results.sort(Comparator.comparingDouble(MatchResult::probability).reversed());
+        return new Run(model, results, pairIndex.size());
+    }
+
+    /**
+     * Candidate pairs that a deterministic rule which rarely errs calls matches: the same phone or e-mail and a
+     * close family name. It misses some matches, so priors derived from it are on the cautious side.
+     */
+    static int sureMatches(List<int[]> vectors) {
+        int sure = 0;
+        for (int[] v : vectors) {
+            boolean contact = v[Field.PHONE.ordinal()] == 0 || v[Field.EMAIL.ordinal()] == 0;
+            boolean name = v[Field.FAMILY_NAME.ordinal()] == 0 || v[Field.FAMILY_NAME.ordinal()] == 1;
+            if (contact && name) {
+                sure++;
+            }
+        }
+        return sure;
+    }
+
+    private static List<int[]> randomVectors(List<NormalizedPerson> people, int count) {
+        List<int[]> vectors = new ArrayList<>();
+        if (people.size() < 2) {
+            return vectors;
+        }
+        Random random = new Random(42);
+        for (int i = 0; i < count; i++) {
+            int a = random.nextInt(people.size());
+            int b = random.nextInt(people.size());
+            if (a != b) {
+                vectors.add(PairComparator.compare(people.get(a), people.get(b)));
+            }
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,61 @@
+package org.evergreencrm.dedup.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.evergreencrm.api.dedup.AddressNormalizer;
+import org.evergreencrm.api.dedup.PersonRecord;
+
+/** Turns a {@link PersonRecord} into a {@link NormalizedPerson}: phones E.164, canonical emails, clean names, phonetic codes. */
+public final class PersonNormalizer {
+    private final PhoneNormalizer phones;
+    private final EmailNormalizer emails;
+    private final NameNormalizer names;
+    private final AddressNormalizer addresses;
+    private final DoubleMetaphone metaphone = new DoubleMetaphone();
+
+    public PersonNormalizer(PhoneNormalizer phones, EmailNormalizer emails, NameNormalizer names, AddressNormalizer addresses) {
+        this.phones = phones;
+        this.emails = emails;
+        this.names = names;
+        this.addresses = addresses;
+    }
+
+    public static PersonNormalizer defaults(String region) {
+        return new PersonNormalizer(new PhoneNormalizer(region), EmailNormalizer.defaults(),
+                NameNormalizer.withBuiltInNicknames(), new BasicAddressNormalizer());
+    }
+
+    public NormalizedPerson normalize(PersonRecord r) {
+        String given = names.given(r.givenName());
+        String family = names.family(r.familyName());
+        Set<String> phoneSet = new LinkedHashSet<>();
+        for (String p : r.phones()) {
+            phones.e164(p).map(PhoneNormalizer::withoutExtension).ifPresent(phoneSet::add);
+        }
+        Set<String> emailSet = new LinkedHashSet<>();
+        for (String e : r.emails()) {
+            String c = emails.canonical(e);
+            if (c != null) {
+                emailSet.add(c);
+            }
+        }
+        String number = r.streetNumber() == null ? null : NameNormalizer.clean(r.streetNumber());
+        return new NormalizedPerson(r.id(), given, names.canonicalGiven(given),
+                names.canonicalGiven(family == null ? null : family.split(" ")[0]), family, code(family == null ? null : family.replace(" ", "")),
+                code(given), addresses.deliveryLine(r.streetNumber(), r.addressLine()), number,
+                NameNormalizer.clean(r.city()), addresses.postcode(r.postcode()),
+                r.state() == null || r.state().isBlank() ? null : r.state().strip().toUpperCase(Locale.ROOT),
+                r.dateOfBirth(), phoneSet, emailSet);
+    }
+
+    private String code(String name) {
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        String c = metaphone.doubleMetaphone(name);
+        return c == null || c.isEmpty() ? name : c;
+    }
+}
