@@ -29,6 +29,11 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void createReportsLikelyDuplicates() throws Exception {
+        new Scenarios(this, context).createReportsLikelyDuplicates();
+    }
+
+    @Test
     public void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         new Scenarios(this, context).everyContactChangeIsPublishedOnEventAdmin();
     }

@@ -37,6 +37,11 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void createReportsLikelyDuplicates() throws Exception {
+        new Scenarios(this, context).createReportsLikelyDuplicates();
+    }
+
+    @Test
     public void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         new Scenarios(this, context).everyContactChangeIsPublishedOnEventAdmin();
     }

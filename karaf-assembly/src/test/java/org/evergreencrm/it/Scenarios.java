@@ -117,6 +117,29 @@ final class Scenarios {
         assertProblem(http.send("GET", "/api/v1/contacts/" + id, users.repA, Users.PASSWORD, null), 404);
     }
 
+    void createReportsLikelyDuplicates() throws Exception {
+        Http http = support.http();
+        String suffix = Long.toString(System.nanoTime() % 10_000);
+        String phone = "(813) 555-" + String.format("%04d", Integer.parseInt(suffix));
+        String first = "{\"firstName\":\"Robert\",\"lastName\":\"Dupont\",\"phones\":[{\"number\":\"" + phone + "\"}],"
+                + "\"address\":{\"line1\":\"12 Oak Street\",\"city\":\"Tampa\",\"state\":\"FL\",\"postalCode\":\"33602\",\"country\":\"US\"}}";
+        Http.Reply original = http.send("POST", "/api/v1/contacts", "admin", EvergreenTestSupport.ADMIN_PASSWORD, first);
+        assertEquals(original.toString(), 201, original.status());
+        long originalId = original.json().get("id").asLong();
+        // nickname, typo, another phone format, abbreviated street: still found
+        String second = first.replace("Robert", "Bob").replace("Dupont", "Dupnot").replace(phone, "+1 813 555 " + phone.substring(10))
+                .replace("Oak Street", "Oak St.");
+        Http.Reply check = http.send("POST", "/api/v1/contacts/duplicate-check", "admin", EvergreenTestSupport.ADMIN_PASSWORD, second);
+        assertEquals(check.toString(), 200, check.status());
+        assertEquals(check.toString(), originalId, check.json().get(0).get("contactId").asLong());
+        Http.Reply created = http.send("POST", "/api/v1/contacts", "admin", EvergreenTestSupport.ADMIN_PASSWORD, second);
+        assertEquals(created.toString(), 201, created.status());
+        JsonNode duplicates = created.json().get("duplicates");
+        assertEquals(created.toString(), originalId, duplicates.get(0).get("contactId").asLong());
+        assertTrue(created.toString(), duplicates.get(0).get("probability").asDouble() >= 0.8);
+        assertTrue(created.toString(), duplicates.get(0).get("fields").size() > 0);
+    }
+
     void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Dictionary<String, Object> props = new Hashtable<>();

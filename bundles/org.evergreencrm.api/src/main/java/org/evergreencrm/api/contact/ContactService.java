@@ -26,6 +26,14 @@ public interface ContactService {
 
     Page<Contact> search(Actor actor, ContactQuery query);
 
+    /**
+     * Existing contacts that look like {@code draft} (duplicate check before a write); empty when no duplicate
+     * detector is installed. Contacts the actor may not see are reported without their details.
+     *
+     * @param excludeId a contact to leave out (the one being updated), or {@code null}
+     */
+    java.util.List<DuplicateMatch> duplicatesOf(Actor actor, ContactDraft draft, Long excludeId);
+
     /** Number of contacts that are not deleted (all of them, regardless of the actor). */
     long count();
 }

@@ -1,9 +1,11 @@
 package org.evergreencrm.contacts.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.Page;
@@ -13,6 +15,10 @@ import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactEvents;
 import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.contact.DuplicateMatch;
+import org.evergreencrm.api.dedup.DuplicateDetector;
+import org.evergreencrm.api.dedup.MatchResult;
+import org.evergreencrm.api.dedup.PersonRecord;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.User;
 import org.evergreencrm.api.security.UserService;
@@ -20,12 +26,16 @@ import org.evergreencrm.api.store.ContactRepository;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** The contact aggregate's rules: clean and validate, check access, store, then announce the change. */
 @Component(service = ContactService.class)
 public final class ContactServiceImpl implements ContactService {
+    static final int MAX_CANDIDATES = 50;
     private final ContactRepository repo;
     private final UserService users;
     private final EventAdmin events;
@@ -46,10 +56,15 @@ public final class ContactServiceImpl implements ContactService {
         this.clock = clock;
     }
 
+    /** Optional: without a detector contacts are stored unchecked (and get no match keys). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile DuplicateDetector detector;
+
     @Override
     public Contact create(Actor actor, ContactDraft draft) {
         ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
-        Contact created = repo.insert(clean, clock.instant());
+        Contact created = repo.insert(clean, matchKeys(clean), clock.instant());
         post(ContactEvents.CREATED, actor, created, null);
         return created;
     }
@@ -65,7 +80,7 @@ public final class ContactServiceImpl implements ContactService {
     public Contact update(Actor actor, long id, ContactDraft draft, Long expectedVersion) {
         Contact before = get(actor, id);
         ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
-        Contact after = repo.update(id, clean, expectedVersion, clock.instant());
+        Contact after = repo.update(id, clean, matchKeys(clean), expectedVersion, clock.instant());
         post(ContactEvents.UPDATED, actor, after, before);
         return after;
     }
@@ -98,6 +113,37 @@ public final class ContactServiceImpl implements ContactService {
     @Override
     public long count() {
         return repo.count();
+    }
+
+    @Override
+    public List<DuplicateMatch> duplicatesOf(Actor actor, ContactDraft draft, Long excludeId) {
+        DuplicateDetector d = detector;
+        if (d == null) {
+            return List.of();
+        }
+        ContactDraft clean = ContactValidator.clean(draft);
+        List<Contact> candidates = repo.findByMatchKeys(d.matchKeys(PersonRecords.of(null, clean)), MAX_CANDIDATES);
+        Map<String, Contact> byId = new HashMap<>();
+        List<PersonRecord> records = new ArrayList<>();
+        for (Contact c : candidates) {
+            if (excludeId == null || c.id() != excludeId) {
+                byId.put(Long.toString(c.id()), c);
+                records.add(PersonRecords.of(c));
+            }
+        }
+        List<DuplicateMatch> result = new ArrayList<>();
+        for (MatchResult m : d.matches(PersonRecords.of("new", clean), records)) {
+            Contact existing = byId.get(m.rightId());
+            boolean visible = access.mayOwn(actor, existing.ownerId());
+            result.add(new DuplicateMatch(existing.id(), Math.round(m.probability() * 10_000) / 10_000.0,
+                    m.probability() >= d.autoMergeThreshold() ? "AUTO_MERGE" : "REVIEW", visible ? m.fields() : List.of()));
+        }
+        return result;
+    }
+
+    private Set<String> matchKeys(ContactDraft clean) {
+        DuplicateDetector d = detector;
+        return d == null ? Set.of() : d.matchKeys(PersonRecords.of(null, clean));
     }
 
     private ContactDraft withOwner(Actor actor, ContactDraft d) {

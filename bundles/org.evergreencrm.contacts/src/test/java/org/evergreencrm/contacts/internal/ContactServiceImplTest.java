@@ -180,7 +180,7 @@ class ContactServiceImplTest {
         final Map<Long, Contact> rows = new HashMap<>();
         private long next = 1;
 
-        public Contact insert(ContactDraft d, Instant now) {
+        public Contact insert(ContactDraft d, java.util.Set<String> keys, Instant now) {
             Contact c = of(next++, d, now, 1);
             rows.put(c.id(), c);
             return c;
@@ -190,7 +190,11 @@ class ContactServiceImplTest {
             return Optional.ofNullable(rows.get(id));
         }
 
-        public Contact update(long id, ContactDraft d, Long expectedVersion, Instant now) {
+        public List<Contact> findByMatchKeys(java.util.Set<String> keys, int limit) {
+            return List.of();
+        }
+
+        public Contact update(long id, ContactDraft d, java.util.Set<String> keys, Long expectedVersion, Instant now) {
             Contact c = of(id, d, now, rows.get(id).version() + 1);
             rows.put(id, c);
             return c;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -37,10 +38,11 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
-    public Contact insert(ContactDraft draft, Instant now) {
+    public Contact insert(ContactDraft draft, Set<String> matchKeys, Instant now) {
         return tx.call(em -> {
             ContactEntity e = new ContactEntity();
             ContactMapper.apply(draft, e);
+            e.getMatchKeys().addAll(matchKeys);
             e.setCreatedAt(ContactMapper.date(now));
             e.setUpdatedAt(ContactMapper.date(now));
             em.persist(e);
@@ -55,7 +57,7 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
-    public Contact update(long id, ContactDraft draft, Long expectedVersion, Instant now) {
+    public Contact update(long id, ContactDraft draft, Set<String> matchKeys, Long expectedVersion, Instant now) {
         return tx.call(em -> {
             ContactEntity e = live(em, id).orElseThrow(() -> new NotFoundException("contact", id));
             if (expectedVersion != null && e.getVersion() != expectedVersion) {
@@ -63,6 +65,8 @@ public final class JpaContactRepository implements ContactRepository {
                         + ", not " + expectedVersion + "; reload it and try again");
             }
             ContactMapper.apply(draft, e);
+            e.getMatchKeys().clear();
+            e.getMatchKeys().addAll(matchKeys);
             e.setUpdatedAt(ContactMapper.date(now));
             em.flush();
             return ContactMapper.toRecord(e);
@@ -127,6 +131,34 @@ public final class JpaContactRepository implements ContactRepository {
             List<Contact> result = new ArrayList<>();
             for (ContactEntity e : query.getResultList()) {
                 result.add(ContactMapper.toRecord(e));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public List<Contact> findByMatchKeys(Set<String> keys, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return tx.read(em -> {
+            // native: OpenJPA's JPQL cannot test an element-collection variable with IN
+            StringBuilder sql = new StringBuilder("SELECT DISTINCT contact_id FROM contact_match_key WHERE match_key IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            javax.persistence.Query query = em.createNativeQuery(sql.append(")").toString());
+            int position = 1;
+            for (String key : keys) {
+                query.setParameter(position++, key);
+            }
+            query.setMaxResults(limit * 2);
+            List<Contact> result = new ArrayList<>();
+            for (Object id : query.getResultList()) {
+                live(em, ((Number) id).longValue()).map(ContactMapper::toRecord).ifPresent(result::add);
+                if (result.size() == limit) {
+                    break;
+                }
             }
             return result;
         });

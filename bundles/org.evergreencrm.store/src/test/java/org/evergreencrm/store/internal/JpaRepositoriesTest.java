@@ -54,9 +54,13 @@ class JpaRepositoriesTest {
             JpaContactRepository contacts = new JpaContactRepository(new Tx(emf));
             User rep = users.insert(new UserDraft("rita", "Rita Rep", null, Role.REP, null, true, null), "hash", T0);
 
-            Contact a = contacts.insert(draft("Ann", "Archer", rep.id(), "(813) 555-0101", "solar"), T0);
-            Contact b = contacts.insert(draft("Bob", "Baker", null, "+1 813 555 0202", "roofing"), T0.plusSeconds(60));
-            Contact c = contacts.insert(draft("Cal", "Archer", rep.id(), "813-555-0303", "solar", "vip"), T0.plusSeconds(120));
+            Contact a = contacts.insert(draft("Ann", "Archer", rep.id(), "(813) 555-0101", "solar"),
+                    Set.of("p:+18135550101", "fz:ARXR:33602"), T0);
+            Contact b = contacts.insert(draft("Bob", "Baker", null, "+1 813 555 0202", "roofing"), Set.of(), T0.plusSeconds(60));
+            Contact c = contacts.insert(draft("Cal", "Archer", rep.id(), "813-555-0303", "solar", "vip"),
+                    Set.of("fz:ARXR:33602"), T0.plusSeconds(120));
+            assertEquals(Set.of(a.id(), c.id()), Set.copyOf(ids(contacts.findByMatchKeys(Set.of("fz:ARXR:33602", "e:none"), 10))));
+            assertEquals(List.of(), contacts.findByMatchKeys(Set.of(), 10));
 
             Contact readA = contacts.find(a.id()).orElseThrow();
             assertEquals("Ann", readA.firstName());
@@ -78,17 +82,21 @@ class JpaRepositoriesTest {
             assertEquals(List.of(b.id()), ids(contacts.search(range, all, null, 10)));
             assertEquals(List.of(), contacts.search(q("100%_", null, null), all, null, 10));
 
-            Contact updated = contacts.update(a.id(), draft("Anne", "Archer", rep.id(), "8135550101"), a.version(), T0.plusSeconds(300));
+            Contact updated = contacts.update(a.id(), draft("Anne", "Archer", rep.id(), "8135550101"),
+                    Set.of("p:+18135550101"), a.version(), T0.plusSeconds(300));
+            assertEquals(List.of(c.id()), ids(contacts.findByMatchKeys(Set.of("fz:ARXR:33602"), 10)));
             assertEquals("Anne", updated.firstName());
             assertTrue(updated.version() > a.version());
             assertEquals(Set.of(), updated.tags());
             assertThrows(ConflictException.class,
-                    () -> contacts.update(a.id(), draft("Old", "Write", null, "1"), a.version(), T0));
+                    () -> contacts.update(a.id(), draft("Old", "Write", null, "1"), Set.of(), a.version(), T0));
 
             assertTrue(contacts.softDelete(b.id(), T0.plusSeconds(400)).isPresent());
+            assertTrue(contacts.softDelete(c.id(), T0.plusSeconds(400)).isPresent());
+            assertEquals(List.of(), contacts.findByMatchKeys(Set.of("fz:ARXR:33602"), 10));
             assertFalse(contacts.find(b.id()).isPresent());
             assertFalse(contacts.softDelete(b.id(), T0.plusSeconds(500)).isPresent());
-            assertEquals(2, contacts.count());
+            assertEquals(1, contacts.count());
         } finally {
             emf.close();
         }
@@ -116,7 +124,7 @@ class JpaRepositoriesTest {
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource(), getClass().getClassLoader());
         migrator.migrate();
         migrator.migrate();
-        assertEquals(List.of("001-teams-and-users", "001-contacts"), migrator.appliedChangeSets());
+        assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys"), migrator.appliedChangeSets());
     }
 
     private static ContactQuery q(String text, String tag, Long owner) {

@@ -1,6 +1,7 @@
 package org.evergreencrm.rest.internal.resources;
 
 import java.net.URI;
+import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -26,8 +27,11 @@ import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.contact.ContactStatus;
+import org.evergreencrm.api.contact.DuplicateMatch;
+import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.rest.internal.ActorPrincipal;
 import org.evergreencrm.rest.internal.dto.ContactPage;
+import org.evergreencrm.rest.internal.dto.ContactResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,9 +52,18 @@ public final class ContactResource {
     @POST
     @Operation(summary = "Create a contact", description = "Reps own what they create; managers may assign to their team; admins to anyone or nobody.")
     public Response create(ContactDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
-        Contact created = contacts.create(ActorPrincipal.of(security), requireBody(draft));
+        Actor actor = ActorPrincipal.of(security);
+        List<DuplicateMatch> duplicates = contacts.duplicatesOf(actor, requireBody(draft), null);
+        Contact created = contacts.create(actor, draft);
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
-        return Response.created(location).tag(etag(created)).entity(created).build();
+        return Response.created(location).tag(etag(created)).entity(new ContactResponse(created, duplicates)).build();
+    }
+
+    @POST
+    @Path("/duplicate-check")
+    @Operation(summary = "Which existing contacts look like this one", description = "Writes nothing. Each match has a probability, AUTO_MERGE or REVIEW, and a field-by-field explanation (empty for contacts you may not see).")
+    public List<DuplicateMatch> duplicateCheck(ContactDraft draft, @Context SecurityContext security) {
+        return contacts.duplicatesOf(ActorPrincipal.of(security), requireBody(draft), null);
     }
 
     @GET
@@ -67,8 +80,10 @@ public final class ContactResource {
     public Response update(@PathParam("id") long id, ContactDraft draft,
             @Parameter(description = "the ETag of the version you edited") @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
-        Contact updated = contacts.update(ActorPrincipal.of(security), id, requireBody(draft), version(ifMatch));
-        return Response.ok(updated).tag(etag(updated)).build();
+        Actor actor = ActorPrincipal.of(security);
+        List<DuplicateMatch> duplicates = contacts.duplicatesOf(actor, requireBody(draft), id);
+        Contact updated = contacts.update(actor, id, draft, version(ifMatch));
+        return Response.ok(new ContactResponse(updated, duplicates)).tag(etag(updated)).build();
     }
 
     @DELETE

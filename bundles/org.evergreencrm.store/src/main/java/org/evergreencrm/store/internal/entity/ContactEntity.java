@@ -51,6 +51,10 @@ public class ContactEntity {
     @CollectionTable(name = "contact_tag", joinColumns = @JoinColumn(name = "contact_id"))
     @Column(name = "tag", length = 64)
     private Set<String> tags = new HashSet<>();
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "contact_match_key", joinColumns = @JoinColumn(name = "contact_id"))
+    @Column(name = "match_key", length = 200)
+    private Set<String> matchKeys = new HashSet<>();
     @Column(name = "addr_line1", length = 200)
     private String line1;
     @Column(name = "addr_line2", length = 200)
@@ -96,6 +100,7 @@ public class ContactEntity {
     public List<PhoneValue> getPhones() { return phones; }
     public List<EmailValue> getEmails() { return emails; }
     public Set<String> getTags() { return tags; }
+    public Set<String> getMatchKeys() { return matchKeys; }
     public String getLine1() { return line1; }
     public String getLine2() { return line2; }
     public String getCity() { return city; }

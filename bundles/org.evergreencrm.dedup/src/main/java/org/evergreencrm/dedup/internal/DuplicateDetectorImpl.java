@@ -1,0 +1,82 @@
+package org.evergreencrm.dedup.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.evergreencrm.api.dedup.DuplicateDetector;
+import org.evergreencrm.api.dedup.MatchResult;
+import org.evergreencrm.api.dedup.PersonRecord;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The online duplicate check: blocking keys for storage, and Fellegi–Sunter scoring of an incoming record against
+ * the stored records that share a key, with the default model parameters (learned parameters come with the
+ * batch job).
+ */
+@Component(service = DuplicateDetector.class, configurationPid = "org.evergreencrm.dedup")
+@Designate(ocd = DuplicateDetectorImpl.Config.class)
+public final class DuplicateDetectorImpl implements DuplicateDetector {
+
+    @ObjectClassDefinition(name = "Evergreen duplicate detection")
+    public @interface Config {
+        @AttributeDefinition(description = "Region used to read phone numbers written without a country code (ISO 3166)")
+        String defaultRegion() default "US";
+
+        @AttributeDefinition(description = "Matches at or above this probability are reported for review")
+        double reviewThreshold() default 0.8;
+
+        @AttributeDefinition(description = "Matches at or above this probability may be merged without review")
+        double autoMergeThreshold() default 0.98;
+    }
+
+    private final PersonNormalizer normalizer;
+    private final FellegiSunterModel model = FellegiSunterModel.defaults();
+    private final double review;
+    private final double autoMerge;
+
+    @Activate
+    public DuplicateDetectorImpl(Config config) {
+        this(PersonNormalizer.defaults(config.defaultRegion()), config.reviewThreshold(), config.autoMergeThreshold());
+    }
+
+    DuplicateDetectorImpl(PersonNormalizer normalizer, double review, double autoMerge) {
+        if (review <= 0 || review > autoMerge || autoMerge > 1) {
+            throw new IllegalArgumentException("need 0 < reviewThreshold <= autoMergeThreshold <= 1");
+        }
+        this.normalizer = normalizer;
+        this.review = review;
+        this.autoMerge = autoMerge;
+    }
+
+    @Override
+    public Set<String> matchKeys(PersonRecord record) {
+        return BlockingKeys.of(normalizer.normalize(record));
+    }
+
+    @Override
+    public List<MatchResult> matches(PersonRecord incoming, List<PersonRecord> candidates) {
+        NormalizedPerson in = normalizer.normalize(incoming);
+        List<MatchResult> results = new ArrayList<>();
+        for (PersonRecord candidate : candidates) {
+            NormalizedPerson other = normalizer.normalize(candidate);
+            int[] levels = PairComparator.compare(in, other);
+            double p = model.probability(levels);
+            if (p >= review) {
+                results.add(new MatchResult(in.id(), other.id(), p, model.weight(levels), model.explain(levels, in, other)));
+            }
+        }
+        results.sort(Comparator.comparingDouble(MatchResult::probability).reversed());
+        return results;
+    }
+
+    @Override
+    public double autoMergeThreshold() {
+        return autoMerge;
+    }
+}
