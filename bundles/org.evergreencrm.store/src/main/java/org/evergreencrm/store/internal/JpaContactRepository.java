@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 /** Contacts in the {@code contact} table and its child tables, through OpenJPA. */
 @Component(service = ContactRepository.class)
 public final class JpaContactRepository implements ContactRepository {
+    /** A match key shared by more contacts than this is ignored by the duplicate lookup. */
+    static final int MAX_KEY_SHARE = 200;
     private final Tx tx;
 
     @Activate
@@ -142,26 +144,46 @@ public final class JpaContactRepository implements ContactRepository {
             return List.of();
         }
         return tx.read(em -> {
-            // native: OpenJPA's JPQL cannot test an element-collection variable with IN
-            StringBuilder sql = new StringBuilder("SELECT DISTINCT contact_id FROM contact_match_key WHERE match_key IN (");
-            for (int i = 0; i < keys.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-            }
-            javax.persistence.Query query = em.createNativeQuery(sql.append(")").toString());
-            int position = 1;
-            for (String key : keys) {
-                query.setParameter(position++, key);
-            }
-            query.setMaxResults(limit * 2);
-            List<Contact> result = new ArrayList<>();
-            for (Object id : query.getResultList()) {
-                live(em, ((Number) id).longValue()).map(ContactMapper::toRecord).ifPresent(result::add);
-                if (result.size() == limit) {
-                    break;
+            // Native SQL: OpenJPA's JPQL cannot test an element-collection variable with IN. Keys that too many
+            // contacts share (a common first name in one ZIP) say nothing and would make every check slow: skip them.
+            List<String> selective = new ArrayList<>();
+            for (Object row : nativeIn(em, "SELECT match_key, COUNT(*) FROM contact_match_key WHERE match_key IN (",
+                    ") GROUP BY match_key", keys).getResultList()) {
+                Object[] cols = (Object[]) row;
+                if (((Number) cols[1]).longValue() <= MAX_KEY_SHARE) {
+                    selective.add((String) cols[0]);
                 }
+            }
+            if (selective.isEmpty()) {
+                return List.<Contact>of();
+            }
+            javax.persistence.Query ids = nativeIn(em, "SELECT DISTINCT contact_id FROM contact_match_key WHERE match_key IN (",
+                    ")", selective);
+            ids.setMaxResults(limit * 2);
+            List<Long> idList = new ArrayList<>();
+            for (Object id : ids.getResultList()) {
+                idList.add(((Number) id).longValue());
+            }
+            List<Contact> result = new ArrayList<>();
+            for (ContactEntity e : em.createQuery("SELECT c FROM ContactEntity c WHERE c.id IN :ids AND c.deletedAt IS NULL "
+                    + "ORDER BY c.id DESC", ContactEntity.class).setParameter("ids", idList).setMaxResults(limit).getResultList()) {
+                result.add(ContactMapper.toRecord(e));
             }
             return result;
         });
+    }
+
+    private static javax.persistence.Query nativeIn(EntityManager em, String head, String tail, java.util.Collection<String> values) {
+        StringBuilder sql = new StringBuilder(head);
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        javax.persistence.Query query = em.createNativeQuery(sql.append(tail).toString());
+        int position = 1;
+        for (String v : values) {
+            query.setParameter(position++, v);
+        }
+        return query;
     }
 
     @Override
