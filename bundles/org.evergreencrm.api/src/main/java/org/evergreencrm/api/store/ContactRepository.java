@@ -25,6 +25,9 @@ public interface ContactRepository {
     /** Live contacts that share at least one of these match keys, at most {@code limit}. */
     List<Contact> findByMatchKeys(java.util.Set<String> keys, int limit);
 
+    /** Sets every writable field and brings a (soft-)deleted contact back: for undoing a merge. */
+    Contact restore(long id, ContactDraft draft, java.util.Set<String> matchKeys, Instant now);
+
     /** @return the contact as it was, or empty when it was absent or already deleted */
     Optional<Contact> softDelete(long id, Instant now);
 

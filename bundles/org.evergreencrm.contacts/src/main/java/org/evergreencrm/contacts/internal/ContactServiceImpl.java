@@ -19,6 +19,7 @@ import org.evergreencrm.api.contact.DuplicateMatch;
 import org.evergreencrm.api.dedup.DuplicateDetector;
 import org.evergreencrm.api.dedup.MatchResult;
 import org.evergreencrm.api.dedup.PersonRecord;
+import org.evergreencrm.api.dedup.PersonRecords;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.User;
 import org.evergreencrm.api.security.UserService;

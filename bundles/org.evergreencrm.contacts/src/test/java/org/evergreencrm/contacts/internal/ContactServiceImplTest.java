@@ -200,6 +200,12 @@ class ContactServiceImplTest {
             return c;
         }
 
+        public Contact restore(long id, ContactDraft d, java.util.Set<String> keys, Instant now) {
+            Contact c = of(id, d, now, 1);
+            rows.put(id, c);
+            return c;
+        }
+
         public Optional<Contact> softDelete(long id, Instant now) {
             return Optional.ofNullable(rows.remove(id));
         }

@@ -35,8 +35,42 @@ public final class DuplicateFinder {
         }
     }
 
+    /** Told what the run is doing; asked whether to stop. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void progress(String phase, long done, long total) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** Thrown when the listener asked to stop. */
+    public static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super("cancelled");
+        }
+    }
+
     public Run run(List<PersonRecord> records) {
-        List<NormalizedPerson> people = records.stream().map(normalizer::normalize).toList();
+        return run(records, Listener.NONE);
+    }
+
+    public Run run(List<PersonRecord> records, Listener listener) {
+        List<NormalizedPerson> people = new ArrayList<>(records.size());
+        for (PersonRecord r : records) {
+            people.add(normalizer.normalize(r));
+            if (people.size() % 10_000 == 0) {
+                check(listener);
+                listener.progress("normalizing", people.size(), records.size());
+            }
+        }
+        listener.progress("blocking", 0, people.size());
         Map<String, List<Integer>> blocks = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
             for (String key : BlockingKeys.of(people.get(i))) {
@@ -62,7 +96,13 @@ public final class DuplicateFinder {
         List<int[]> vectors = new ArrayList<>(pairIndex.size());
         for (int[] pair : pairIndex) {
             vectors.add(PairComparator.compare(people.get(pair[0]), people.get(pair[1])));
+            if (vectors.size() % 50_000 == 0) {
+                check(listener);
+                listener.progress("comparing", vectors.size(), pairIndex.size());
+            }
         }
+        check(listener);
+        listener.progress("learning", 0, vectors.size());
         // EM among candidates uses the candidates' match share; scoring uses the chance that two records picked at
         // random match (as Splink does), since blocking is a filter, not evidence.
         int sure = sureMatches(vectors);
@@ -71,6 +111,8 @@ public final class DuplicateFinder {
         double globalPrior = Math.max(1, sure) / Math.max(1, pairsTotal);
         FellegiSunterModel model = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare)
                 .fit(vectors, 25).withPrior(globalPrior);
+        check(listener);
+        listener.progress("scoring", 0, pairIndex.size());
         List<MatchResult> results = new ArrayList<>(pairIndex.size());
         for (int i = 0; i < pairIndex.size(); i++) {
             NormalizedPerson a = people.get(pairIndex.get(i)[0]);
@@ -97,6 +139,44 @@ public final class DuplicateFinder {
             }
         }
         return sure;
+    }
+
+    private static void check(Listener listener) {
+        if (listener.cancelled()) {
+            throw new Cancelled();
+        }
+    }
+
+    /** Number of clusters (connected groups of two or more records) the pairs form. */
+    public static int clusters(List<MatchResult> pairs) {
+        Map<String, String> parent = new HashMap<>();
+        for (MatchResult p : pairs) {
+            union(parent, p.leftId(), p.rightId());
+        }
+        Set<String> roots = new HashSet<>();
+        for (String id : parent.keySet()) {
+            roots.add(find(parent, id));
+        }
+        return roots.size();
+    }
+
+    private static String find(Map<String, String> parent, String id) {
+        String root = id;
+        while (!parent.getOrDefault(root, root).equals(root)) {
+            root = parent.get(root);
+        }
+        parent.put(id, root);
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        parent.putIfAbsent(a, a);
+        parent.putIfAbsent(b, b);
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            parent.put(ra, rb);
+        }
     }
 
     private static List<int[]> randomVectors(List<NormalizedPerson> people, int count) {

@@ -18,7 +18,11 @@ import org.evergreencrm.rest.internal.problem.CrmExceptionMapper;
 import org.evergreencrm.rest.internal.problem.FallbackExceptionMapper;
 import org.evergreencrm.rest.internal.problem.JsonExceptionMapper;
 import org.evergreencrm.rest.internal.problem.WebApplicationExceptionMapper;
+import org.evergreencrm.api.dedup.DedupJobs;
+import org.evergreencrm.api.dedup.MergeService;
+import org.evergreencrm.api.store.DedupRepository;
 import org.evergreencrm.rest.internal.resources.ContactResource;
+import org.evergreencrm.rest.internal.resources.DuplicateResource;
 import org.evergreencrm.rest.internal.resources.OpenApiResource;
 import org.evergreencrm.rest.internal.resources.UserResource;
 import org.osgi.service.component.annotations.Activate;
@@ -43,24 +47,34 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient ActorCache actors;
     private transient Server server;
 
+    private final transient DedupJobs jobs;
+    private final transient DedupRepository queue;
+    private final transient MergeService merges;
+
     @Activate
-    public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors) {
+    public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
+            @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges) {
         this.contacts = contacts;
         this.users = users;
         this.actors = actors;
+        this.jobs = jobs;
+        this.queue = queue;
+        this.merges = merges;
     }
 
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
         Bus bus = getBus();
-        Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class));
+        Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class,
+                DuplicateResource.class));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
         factory.setResourceProviders(List.of(
                 new SingletonResourceProvider(new ContactResource(contacts)),
                 new SingletonResourceProvider(new UserResource(users)),
+                new SingletonResourceProvider(new DuplicateResource(jobs, queue, merges)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

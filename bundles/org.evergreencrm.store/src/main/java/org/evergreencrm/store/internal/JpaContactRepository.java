@@ -76,6 +76,23 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
+    public Contact restore(long id, ContactDraft draft, Set<String> matchKeys, Instant now) {
+        return tx.call(em -> {
+            ContactEntity e = em.find(ContactEntity.class, id);
+            if (e == null) {
+                throw new NotFoundException("contact", id);
+            }
+            ContactMapper.apply(draft, e);
+            e.getMatchKeys().clear();
+            e.getMatchKeys().addAll(matchKeys);
+            e.setDeletedAt(null);
+            e.setUpdatedAt(ContactMapper.date(now));
+            em.flush();
+            return ContactMapper.toRecord(e);
+        });
+    }
+
+    @Override
     public Optional<Contact> softDelete(long id, Instant now) {
         return tx.call(em -> live(em, id).map(e -> {
             Contact before = ContactMapper.toRecord(e);

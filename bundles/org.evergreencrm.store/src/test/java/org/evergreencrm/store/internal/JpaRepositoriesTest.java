@@ -124,7 +124,8 @@ class JpaRepositoriesTest {
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource(), getClass().getClassLoader());
         migrator.migrate();
         migrator.migrate();
-        assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys"), migrator.appliedChangeSets());
+        assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys", "003-dedup-candidates",
+                "003-contact-merges"), migrator.appliedChangeSets());
     }
 
     private static ContactQuery q(String text, String tag, Long owner) {

@@ -1,0 +1,43 @@
+package org.evergreencrm.api.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.evergreencrm.api.dedup.CandidatePair;
+import org.evergreencrm.api.dedup.MergeRecord;
+
+/** The review queue of candidate duplicate pairs and the merge audit. */
+public interface DedupRepository {
+
+    /**
+     * Adds pairs to the review queue: new pairs as PENDING, PENDING ones re-scored; pairs already MERGED or
+     * REJECTED are left alone (a rejected pair is never proposed again).
+     *
+     * @return how many pairs were added
+     */
+    int offer(List<CandidatePair> pairs, Instant now);
+
+    /** PENDING pairs, most likely first. */
+    List<CandidatePair> pending(int limit);
+
+    Optional<CandidatePair> candidate(long id);
+
+    /** Sets the status of a pair (by its two contact ids, in either order), creating the entry when missing. */
+    void decide(long contactA, long contactB, String status, String by, Instant now);
+
+    /**
+     * Applies a merge in one transaction: the survivor gets its merged fields (refused with a conflict if it changed
+     * since it was read), the loser is soft-deleted, the audit is written and the pair is marked MERGED.
+     */
+    MergeRecord applyMerge(MergeRecord audit, org.evergreencrm.api.contact.ContactDraft survivor,
+            java.util.Set<String> survivorKeys, long survivorVersion, long loserVersion);
+
+    /** Undoes a merge in one transaction: both contacts get their former fields back, the loser is live again. */
+    void applyUndo(long mergeId, org.evergreencrm.api.contact.ContactDraft survivor, java.util.Set<String> survivorKeys,
+            org.evergreencrm.api.contact.ContactDraft loser, java.util.Set<String> loserKeys, String by, Instant now);
+
+    Optional<MergeRecord> merge(long id);
+
+    List<MergeRecord> merges(int limit);
+}

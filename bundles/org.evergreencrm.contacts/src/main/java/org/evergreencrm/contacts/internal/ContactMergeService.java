@@ -1,0 +1,151 @@
+package org.evergreencrm.contacts.internal;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.evergreencrm.api.AccessDeniedException;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.contact.ContactEvents;
+import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.dedup.DuplicateDetector;
+import org.evergreencrm.api.dedup.MergeParticipant;
+import org.evergreencrm.api.dedup.MergeRecord;
+import org.evergreencrm.api.dedup.MergeService;
+import org.evergreencrm.api.dedup.PersonRecords;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.store.DedupRepository;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Merges contacts atomically with a full audit, and undoes merges from that audit. */
+@Component(service = MergeService.class)
+public final class ContactMergeService implements MergeService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ContactService contacts;
+    private final DedupRepository dedup;
+    private final EventAdmin events;
+    private final Clock clock = Clock.systemUTC();
+    private final List<MergeParticipant> participants = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile DuplicateDetector detector;
+
+    @Activate
+    public ContactMergeService(@Reference ContactService contacts, @Reference DedupRepository dedup,
+            @Reference EventAdmin events) {
+        this.contacts = contacts;
+        this.dedup = dedup;
+        this.events = events;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addParticipant(MergeParticipant participant) {
+        participants.add(participant);
+    }
+
+    void removeParticipant(MergeParticipant participant) {
+        participants.remove(participant);
+    }
+
+    @Override
+    public MergeRecord merge(Actor actor, long survivorId, long loserId, Double probability) {
+        if (survivorId == loserId) {
+            throw new ValidationException("loserId", "a contact cannot be merged into itself");
+        }
+        requireManagerOrAdmin(actor);
+        Contact survivor = contacts.get(actor, survivorId);
+        Contact loser = contacts.get(actor, loserId);
+        Survivorship.Result merged = Survivorship.merge(survivor, loser);
+        Map<String, Object> sources = new HashMap<>(merged.sources());
+        MergeRecord audit = new MergeRecord(0, survivorId, loserId, probability, json(Survivorship.draftOf(survivor)),
+                json(Survivorship.draftOf(loser)), json(merged.draft()), json(sources), actor.username(), clock.instant(),
+                null, null);
+        MergeRecord stored = dedup.applyMerge(audit, merged.draft(), keys(merged.draft()), survivor.version(), loser.version());
+        for (MergeParticipant p : participants) {
+            p.merged(stored.id(), survivorId, loserId);
+        }
+        post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), survivorId), survivor);
+        post(ContactEvents.DELETED, actor, loser, null);
+        return stored;
+    }
+
+    @Override
+    public Contact undo(Actor actor, long mergeId) {
+        requireManagerOrAdmin(actor);
+        MergeRecord m = dedup.merge(mergeId).orElseThrow(() -> new NotFoundException("merge", mergeId));
+        Contact survivor = contacts.get(actor, m.survivorId());
+        ContactDraft survivorBefore = read(m.survivorBefore());
+        ContactDraft loserBefore = read(m.loserBefore());
+        dedup.applyUndo(mergeId, survivorBefore, keys(survivorBefore), loserBefore, keys(loserBefore), actor.username(),
+                clock.instant());
+        for (MergeParticipant p : participants) {
+            p.undone(mergeId, m.survivorId(), m.loserId());
+        }
+        Contact restored = contacts.get(Actor.system(), m.loserId());
+        post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), m.survivorId()), survivor);
+        post(ContactEvents.CREATED, actor, restored, null);
+        return restored;
+    }
+
+    @Override
+    public List<MergeRecord> history(Actor actor, int limit) {
+        requireManagerOrAdmin(actor);
+        return dedup.merges(limit);
+    }
+
+    private static void requireManagerOrAdmin(Actor actor) {
+        if (actor.role() == org.evergreencrm.api.security.Role.REP) {
+            throw new AccessDeniedException("merging contacts needs a manager or an admin");
+        }
+    }
+
+    private Set<String> keys(ContactDraft draft) {
+        DuplicateDetector d = detector;
+        return d == null ? Set.of() : d.matchKeys(PersonRecords.of(null, draft));
+    }
+
+    private void post(String topic, Actor actor, Contact contact, Contact previous) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ContactEvents.CONTACT_ID, contact.id());
+        props.put(ContactEvents.CONTACT, contact);
+        props.put(ContactEvents.ACTOR, actor.username());
+        props.put(ContactEvents.TIMESTAMP, clock.millis());
+        if (previous != null) {
+            props.put(ContactEvents.PREVIOUS, previous);
+        }
+        events.postEvent(new Event(topic, props));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the merge audit: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ContactDraft read(String json) {
+        try {
+            return JSON.readValue(json, ContactDraft.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the merge audit is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

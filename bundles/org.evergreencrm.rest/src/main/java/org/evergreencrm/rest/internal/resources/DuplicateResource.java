@@ -1,0 +1,136 @@
+package org.evergreencrm.rest.internal.resources;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.evergreencrm.api.AccessDeniedException;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.dedup.CandidatePair;
+import org.evergreencrm.api.dedup.DedupJobs;
+import org.evergreencrm.api.dedup.MergeRecord;
+import org.evergreencrm.api.dedup.MergeService;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.security.Role;
+import org.evergreencrm.api.store.DedupRepository;
+import org.evergreencrm.rest.internal.ActorPrincipal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Duplicates: the batch search, the review queue, merges and their undo. Managers and admins. */
+@Path("/duplicates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "duplicates")
+public final class DuplicateResource {
+    /** Body of POST /duplicates/merges. */
+    public record MergeRequest(Long survivorId, Long loserId) {
+    }
+
+    private final DedupJobs jobs;
+    private final DedupRepository queue;
+    private final MergeService merges;
+
+    public DuplicateResource(DedupJobs jobs, DedupRepository queue, MergeService merges) {
+        this.jobs = jobs;
+        this.queue = queue;
+        this.merges = merges;
+    }
+
+    @POST
+    @Path("/jobs")
+    @Operation(summary = "Start the batch duplicate search over all contacts (or see the running one)")
+    public DedupJobs.Status start(@Context SecurityContext security) {
+        return jobs.start(ActorPrincipal.of(security));
+    }
+
+    @GET
+    @Path("/jobs/current")
+    @Operation(summary = "Progress of the batch duplicate search")
+    public DedupJobs.Status status(@Context SecurityContext security) {
+        reviewer(security);
+        return jobs.status();
+    }
+
+    @DELETE
+    @Path("/jobs/current")
+    @Operation(summary = "Cancel the running batch duplicate search")
+    public DedupJobs.Status cancel(@Context SecurityContext security) {
+        return jobs.cancel(ActorPrincipal.of(security));
+    }
+
+    @GET
+    @Path("/candidates")
+    @Operation(summary = "The review queue: pending pairs, most likely first, with their explanation")
+    public List<CandidatePair> candidates(@QueryParam("limit") String limit, @Context SecurityContext security) {
+        reviewer(security);
+        int n = QueryParams.parseInt("limit", limit, 50);
+        if (n < 1 || n > 500) {
+            throw new ValidationException("limit", "1 to 500");
+        }
+        return queue.pending(n);
+    }
+
+    @POST
+    @Path("/candidates/{id}/reject")
+    @Operation(summary = "Not duplicates: the pair is never proposed again")
+    public CandidatePair reject(@PathParam("id") long id, @Context SecurityContext security) {
+        Actor actor = reviewer(security);
+        CandidatePair pair = queue.candidate(id).orElseThrow(() -> new NotFoundException("candidate pair", id));
+        queue.decide(pair.contactA(), pair.contactB(), CandidatePair.REJECTED, actor.username(), java.time.Instant.now());
+        return queue.candidate(id).orElseThrow();
+    }
+
+    @POST
+    @Path("/candidates/{id}/merge")
+    @Operation(summary = "Merge a queued pair; the older contact survives")
+    public MergeRecord mergeCandidate(@PathParam("id") long id, @Context SecurityContext security) {
+        CandidatePair pair = queue.candidate(id).orElseThrow(() -> new NotFoundException("candidate pair", id));
+        return merges.merge(ActorPrincipal.of(security), pair.contactA(), pair.contactB(), pair.probability());
+    }
+
+    @POST
+    @Path("/merges")
+    @Operation(summary = "Merge two contacts: phones, e-mails, tags kept from both; other fields most recent non-empty")
+    public MergeRecord merge(MergeRequest request, @Context SecurityContext security) {
+        if (request == null || request.survivorId() == null || request.loserId() == null) {
+            throw new ValidationException(request == null || request.survivorId() == null ? "survivorId" : "loserId", "is required");
+        }
+        return merges.merge(ActorPrincipal.of(security), request.survivorId(), request.loserId(), null);
+    }
+
+    @GET
+    @Path("/merges")
+    @Operation(summary = "Merge audit, newest first: who, when, score, both records before, where each field came from")
+    public List<MergeRecord> history(@QueryParam("limit") String limit, @Context SecurityContext security) {
+        return merges.history(ActorPrincipal.of(security), QueryParams.parseInt("limit", limit, 50));
+    }
+
+    @POST
+    @Path("/merges/{id}/undo")
+    @Operation(summary = "Undo a merge: both contacts as they were; answers the restored contact")
+    public Contact undo(@PathParam("id") long id, @Context SecurityContext security) {
+        return merges.undo(ActorPrincipal.of(security), id);
+    }
+
+    private static Actor reviewer(SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        if (actor.role() == Role.REP) {
+            throw new AccessDeniedException("duplicates are reviewed by managers and admins");
+        }
+        return actor;
+    }
+}
