@@ -34,6 +34,11 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void batchSearchQueueMergeAndUndo() throws Exception {
+        new Scenarios(this, context).batchSearchQueueMergeAndUndo();
+    }
+
+    @Test
     public void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         new Scenarios(this, context).everyContactChangeIsPublishedOnEventAdmin();
     }

@@ -42,6 +42,11 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void batchSearchQueueMergeAndUndo() throws Exception {
+        new Scenarios(this, context).batchSearchQueueMergeAndUndo();
+    }
+
+    @Test
     public void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         new Scenarios(this, context).everyContactChangeIsPublishedOnEventAdmin();
     }

@@ -140,6 +140,57 @@ final class Scenarios {
         assertTrue(created.toString(), duplicates.get(0).get("fields").size() > 0);
     }
 
+    void batchSearchQueueMergeAndUndo() throws Exception {
+        Http http = support.http();
+        String admin = "admin";
+        String pw = EvergreenTestSupport.ADMIN_PASSWORD;
+        String tag = "q" + Long.toString(System.nanoTime() % 100_000);
+        String body = "{\"firstName\":\"Eleanor\",\"lastName\":\"Vance" + tag + "\",\"phones\":[{\"number\":\"(407) 555-0142\"}],"
+                + "\"emails\":[{\"address\":\"eleanor." + tag + "@example.com\"}],\"tags\":[\"solar\"]}";
+        long a = http.send("POST", "/api/v1/contacts", admin, pw, body).json().get("id").asLong();
+        long b = http.send("POST", "/api/v1/contacts", admin, pw, body.replace("Eleanor", "Elinor").replace("solar", "roofing"))
+                .json().get("id").asLong();
+        JsonNode before = strip(http.send("GET", "/api/v1/contacts/" + a, admin, pw, null).json());
+        JsonNode loserBefore = strip(http.send("GET", "/api/v1/contacts/" + b, admin, pw, null).json());
+
+        Http.Reply started = http.send("POST", "/api/v1/duplicates/jobs", admin, pw, null);
+        assertEquals(started.toString(), 200, started.status());
+        JsonNode status = started.json();
+        for (int i = 0; i < 120 && "RUNNING".equals(status.get("state").asText()); i++) {
+            Thread.sleep(250);
+            status = http.send("GET", "/api/v1/duplicates/jobs/current", admin, pw, null).json();
+        }
+        assertEquals(status.toString(), "DONE", status.get("state").asText());
+        JsonNode queued = null;
+        for (JsonNode c : http.send("GET", "/api/v1/duplicates/candidates?limit=500", admin, pw, null).json()) {
+            if (c.get("contactA").asLong() == Math.min(a, b) && c.get("contactB").asLong() == Math.max(a, b)) {
+                queued = c;
+            }
+        }
+        assertNotNull("the pair is in the review queue", queued);
+        assertProblem(http.send("GET", "/api/v1/duplicates/candidates", "nobody", "x", null), 401);
+
+        Http.Reply merged = http.send("POST", "/api/v1/duplicates/merges", admin, pw,
+                "{\"survivorId\":" + a + ",\"loserId\":" + b + "}");
+        assertEquals(merged.toString(), 200, merged.status());
+        long mergeId = merged.json().get("id").asLong();
+        assertProblem(http.send("GET", "/api/v1/contacts/" + b, admin, pw, null), 404);
+        JsonNode survivor = http.send("GET", "/api/v1/contacts/" + a, admin, pw, null).json();
+        assertEquals(survivor.toString(), 2, survivor.get("tags").size());
+
+        assertEquals(200, http.send("POST", "/api/v1/duplicates/merges/" + mergeId + "/undo", admin, pw, null).status());
+        assertEquals(before, strip(http.send("GET", "/api/v1/contacts/" + a, admin, pw, null).json()));
+        assertEquals(loserBefore, strip(http.send("GET", "/api/v1/contacts/" + b, admin, pw, null).json()));
+        assertProblem(http.send("POST", "/api/v1/duplicates/merges/" + mergeId + "/undo", admin, pw, null), 409);
+        assertProblem(http.send("POST", "/api/v1/duplicates/merges", admin, pw, "{\"survivorId\":" + a + "}"), 400);
+    }
+
+    private static JsonNode strip(JsonNode contact) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = contact.deepCopy();
+        copy.remove(List.of("version", "updatedAt", "duplicates"));
+        return copy;
+    }
+
     void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Dictionary<String, Object> props = new Hashtable<>();

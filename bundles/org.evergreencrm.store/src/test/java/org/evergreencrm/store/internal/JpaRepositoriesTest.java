@@ -22,6 +22,8 @@ import org.evergreencrm.api.contact.ContactStatus;
 import org.evergreencrm.api.contact.Email;
 import org.evergreencrm.api.contact.Phone;
 import org.evergreencrm.api.contact.PostalAddress;
+import org.evergreencrm.api.dedup.CandidatePair;
+import org.evergreencrm.api.dedup.MergeRecord;
 import org.evergreencrm.api.security.Role;
 import org.evergreencrm.api.security.User;
 import org.evergreencrm.api.security.UserDraft;
@@ -116,6 +118,55 @@ class JpaRepositoriesTest {
         } finally {
             emf.close();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void reviewQueueAndAtomicMergeWithUndo(TestDatabases.Db db) {
+        EntityManagerFactory emf = TestDatabases.migratedUnit(db.dataSource());
+        try {
+            JpaContactRepository contacts = new JpaContactRepository(new Tx(emf));
+            JpaDedupRepository dedup = new JpaDedupRepository(new Tx(emf));
+            Contact a = contacts.insert(draft("Ann", "Archer", null, "(813) 555-0101", "solar"), Set.of("k1"), T0);
+            Contact b = contacts.insert(draft("Anne", "Archer", null, "813 555 0101", "roofing"), Set.of("k1"), T0);
+            Contact c = contacts.insert(draft("Cal", "Cole", null, "813 555 0999"), Set.of("k2"), T0);
+
+            // offering: new pairs PENDING, re-offer updates, rejected pairs stay rejected
+            assertEquals(2, dedup.offer(List.of(pair(b.id(), a.id(), 0.97), pair(a.id(), c.id(), 0.85)), T0));
+            assertEquals(0, dedup.offer(List.of(pair(a.id(), b.id(), 0.99)), T0));
+            assertEquals(List.of(0.99, 0.85), dedup.pending(10).stream().map(CandidatePair::probability).toList());
+            dedup.decide(c.id(), a.id(), CandidatePair.REJECTED, "maria", T0);
+            assertEquals(0, dedup.offer(List.of(pair(a.id(), c.id(), 0.99)), T0));
+            assertEquals(1, dedup.pending(10).size());
+
+            // merge: survivor updated, loser gone, audit written, pair MERGED — all or nothing
+            ContactDraft merged = draft("Ann", "Archer", null, "(813) 555-0101", "solar", "roofing");
+            MergeRecord audit = dedup.applyMerge(new MergeRecord(0, a.id(), b.id(), 0.99, "{\"s\":1}", "{\"l\":1}", "{}",
+                    "{}", "maria", T0.plusSeconds(10), null, null), merged, Set.of("k1", "k3"), a.version(), b.version());
+            assertEquals(Set.of("roofing", "solar"), contacts.find(a.id()).orElseThrow().tags());
+            assertFalse(contacts.find(b.id()).isPresent());
+            assertTrue(dedup.pending(10).isEmpty());
+            assertEquals(audit, dedup.merge(audit.id()).orElseThrow());
+            assertEquals(List.of(a.id()), ids(contacts.findByMatchKeys(Set.of("k3"), 10)));
+            // a stale version refuses the merge and changes nothing
+            assertThrows(ConflictException.class, () -> dedup.applyMerge(new MergeRecord(0, a.id(), c.id(), null, "{}", "{}",
+                    "{}", "{}", "maria", T0, null, null), merged, Set.of(), a.version(), c.version()));
+            assertTrue(contacts.find(c.id()).isPresent());
+
+            // undo: both back, the merge marked undone, and it cannot be undone twice
+            dedup.applyUndo(audit.id(), draft("Ann", "Archer", null, "(813) 555-0101", "solar"), Set.of("k1"),
+                    draft("Anne", "Archer", null, "813 555 0101", "roofing"), Set.of("k1"), "maria", T0.plusSeconds(20));
+            assertEquals(Set.of("solar"), contacts.find(a.id()).orElseThrow().tags());
+            assertEquals("Anne", contacts.find(b.id()).orElseThrow().firstName());
+            assertEquals("maria", dedup.merge(audit.id()).orElseThrow().undoneBy());
+            assertThrows(ConflictException.class, () -> dedup.applyUndo(audit.id(), merged, Set.of(), merged, Set.of(), "x", T0));
+        } finally {
+            emf.close();
+        }
+    }
+
+    private static CandidatePair pair(long a, long b, double p) {
+        return new CandidatePair(0, a, b, p, "[]", CandidatePair.PENDING, null, null, null);
     }
 
     @ParameterizedTest(name = "{0}")
