@@ -11,6 +11,7 @@ import org.evergreencrm.api.dedup.AddressNormalizer;
  * full implementation; this one never claims to have verified anything.
  */
 public final class BasicAddressNormalizer implements AddressNormalizer {
+    private static final java.util.regex.Pattern ZIP = java.util.regex.Pattern.compile("[0-9]{5}(-?[0-9]{4})?");
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("STREET", "ST"), Map.entry("STR", "ST"), Map.entry("AVENUE", "AVE"), Map.entry("AV", "AVE"),
             Map.entry("AVEN", "AVE"), Map.entry("ROAD", "RD"), Map.entry("DRIVE", "DR"), Map.entry("DRV", "DR"),
@@ -48,7 +49,7 @@ public final class BasicAddressNormalizer implements AddressNormalizer {
             return null;
         }
         String p = postcode.strip().toUpperCase(Locale.ROOT).replace(" ", "");
-        if (p.matches("[0-9]{5}(-?[0-9]{4})?")) {
+        if (ZIP.matcher(p).matches()) {
             return p.substring(0, 5);
         }
         return p;

@@ -7,7 +7,7 @@ import java.util.Set;
  * Candidate keys: two records are compared only when they share one. Cheap to index in the database
  * (one row per key), and together they catch typos in any single field:
  * exact phone, exact email, phonetic family name + postcode, phonetic given name + postcode (family typos),
- * date of birth + initials, phonetic family + given name + state (moved address).
+ * date of birth + initials, phonetic family + given name + city (moved within the town).
  */
 public final class BlockingKeys {
     private BlockingKeys() {
@@ -27,9 +27,9 @@ public final class BlockingKeys {
             keys.add("d:" + p.dateOfBirth() + ":" + initial(p.given()) + initial(p.family()));
             keys.add("d:" + p.dateOfBirth() + ":" + initial(p.family()) + initial(p.given()));
         }
-        if (p.familyCode() != null && p.givenCode() != null) {
-            keys.add("fg:" + p.familyCode() + ":" + p.givenCode() + ":" + (p.state() == null ? "" : p.state()));
-            keys.add("fg:" + p.givenCode() + ":" + p.familyCode() + ":" + (p.state() == null ? "" : p.state()));
+        if (p.familyCode() != null && p.givenCode() != null && p.city() != null) {
+            keys.add("fg:" + p.familyCode() + ":" + p.givenCode() + ":" + p.city());
+            keys.add("fg:" + p.givenCode() + ":" + p.familyCode() + ":" + p.city());
         }
         return keys;
     }

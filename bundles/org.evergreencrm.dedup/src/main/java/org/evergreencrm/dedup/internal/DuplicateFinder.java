@@ -19,7 +19,9 @@ import org.evergreencrm.api.dedup.PersonRecord;
  */
 public final class DuplicateFinder {
     /** Blocks larger than this are skipped: a key that many records share says nothing. */
-    static final int MAX_BLOCK = 500;
+    static final int MAX_BLOCK = 100;
+    /** Pairs scoring below this are not kept in the result (they are still counted as compared). */
+    static final double KEEP = 0.05;
     private final PersonNormalizer normalizer;
     private final FellegiSunterModel start;
 
@@ -62,14 +64,9 @@ public final class DuplicateFinder {
     }
 
     public Run run(List<PersonRecord> records, Listener listener) {
-        List<NormalizedPerson> people = new ArrayList<>(records.size());
-        for (PersonRecord r : records) {
-            people.add(normalizer.normalize(r));
-            if (people.size() % 10_000 == 0) {
-                check(listener);
-                listener.progress("normalizing", people.size(), records.size());
-            }
-        }
+        listener.progress("normalizing", 0, records.size());
+        List<NormalizedPerson> people = records.parallelStream().map(normalizer::normalize).toList();
+        check(listener);
         listener.progress("blocking", 0, people.size());
         Map<String, List<Integer>> blocks = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
@@ -93,14 +90,9 @@ public final class DuplicateFinder {
                 }
             }
         }
-        List<int[]> vectors = new ArrayList<>(pairIndex.size());
-        for (int[] pair : pairIndex) {
-            vectors.add(PairComparator.compare(people.get(pair[0]), people.get(pair[1])));
-            if (vectors.size() % 50_000 == 0) {
-                check(listener);
-                listener.progress("comparing", vectors.size(), pairIndex.size());
-            }
-        }
+        listener.progress("comparing", 0, pairIndex.size());
+        List<int[]> vectors = pairIndex.parallelStream()
+                .map(pair -> PairComparator.compare(people.get(pair[0]), people.get(pair[1]))).toList();
         check(listener);
         listener.progress("learning", 0, vectors.size());
         // EM among candidates uses the candidates' match share; scoring uses the chance that two records picked at
@@ -113,13 +105,15 @@ public final class DuplicateFinder {
                 .fit(vectors, 25).withPrior(globalPrior);
         check(listener);
         listener.progress("scoring", 0, pairIndex.size());
-        List<MatchResult> results = new ArrayList<>(pairIndex.size());
+        List<MatchResult> results = new ArrayList<>();
         for (int i = 0; i < pairIndex.size(); i++) {
-            NormalizedPerson a = people.get(pairIndex.get(i)[0]);
-            NormalizedPerson b = people.get(pairIndex.get(i)[1]);
             int[] levels = vectors.get(i);
-            results.add(new MatchResult(a.id(), b.id(), model.probability(levels), model.weight(levels),
-                    model.explain(levels, a, b)));
+            double p = model.probability(levels);
+            if (p >= KEEP) {
+                NormalizedPerson a = people.get(pairIndex.get(i)[0]);
+                NormalizedPerson b = people.get(pairIndex.get(i)[1]);
+                results.add(new MatchResult(a.id(), b.id(), p, model.weight(levels), model.explain(levels, a, b)));
+            }
         }
         results.sort(Comparator.comparingDouble(MatchResult::probability).reversed());
         return new Run(model, results, pairIndex.size());

@@ -16,11 +16,22 @@ public final class FellegiSunterModel {
     private final double[][] m;
     private final double[][] u;
     private final double prior;
+    /** log2(m/u) per field and level, and the prior log-odds: computed once, used for every pair. */
+    private final double[][] weights;
+    private final double priorWeight;
 
     public FellegiSunterModel(double[][] m, double[][] u, double prior) {
         this.m = m;
         this.u = u;
         this.prior = prior;
+        this.weights = new double[m.length][];
+        for (int f = 0; f < m.length; f++) {
+            weights[f] = new double[m[f].length];
+            for (int l = 0; l < m[f].length; l++) {
+                weights[f][l] = log2(m[f][l] / u[f][l]);
+            }
+        }
+        this.priorWeight = log2(prior / (1 - prior));
     }
 
     /** Sensible starting values (and the model used before any training): agreement is likely for matches, rare otherwise. */
@@ -44,10 +55,10 @@ public final class FellegiSunterModel {
     }
 
     public double weight(int[] levels) {
-        double w = Math.log(prior / (1 - prior)) / Math.log(2);
+        double w = priorWeight;
         for (int f = 0; f < levels.length; f++) {
             if (levels[f] != Field.MISSING) {
-                w += log2(m[f][levels[f]] / u[f][levels[f]]);
+                w += weights[f][levels[f]];
             }
         }
         return w;

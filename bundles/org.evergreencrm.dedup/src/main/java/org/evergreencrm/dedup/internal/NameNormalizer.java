@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * {@code nicknames.csv} (canonical name first, then its nicknames).
  */
 public final class NameNormalizer {
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern APOSTROPHES = java.util.regex.Pattern.compile("['’`.]");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
     private final Map<String, Set<String>> canonicalGiven;
 
     public NameNormalizer(Map<String, Set<String>> canonicalGiven) {
@@ -51,8 +54,10 @@ public final class NameNormalizer {
         if (name == null) {
             return null;
         }
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String cleaned = decomposed.toLowerCase(Locale.ROOT).replaceAll("['’`.]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFD) ? name
+                : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        String lower = APOSTROPHES.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("");
+        String cleaned = SEPARATORS.matcher(lower).replaceAll(" ").strip();
         return cleaned.isEmpty() ? null : cleaned;
     }
 
