@@ -22,6 +22,8 @@ public final class DuplicateFinder {
     static final int MAX_BLOCK = 100;
     /** Pairs scoring below this are not kept in the result (they are still counted as compared). */
     static final double KEEP = 0.05;
+    /** EM learns m from at most this many candidate pairs (a seeded random sample), as Splink trains on samples. */
+    static final int EM_SAMPLE = 500_000;
     private final PersonNormalizer normalizer;
     private final FellegiSunterModel start;
 
@@ -68,27 +70,11 @@ public final class DuplicateFinder {
         List<NormalizedPerson> people = records.parallelStream().map(normalizer::normalize).toList();
         check(listener);
         listener.progress("blocking", 0, people.size());
-        Map<String, List<Integer>> blocks = new HashMap<>();
-        for (int i = 0; i < people.size(); i++) {
-            for (String key : BlockingKeys.of(people.get(i))) {
-                blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            }
-        }
-        Set<Long> seen = new HashSet<>();
-        List<int[]> pairIndex = new ArrayList<>();
-        for (List<Integer> block : blocks.values()) {
-            if (block.size() < 2 || block.size() > MAX_BLOCK) {
-                continue;
-            }
-            for (int x = 0; x < block.size(); x++) {
-                for (int y = x + 1; y < block.size(); y++) {
-                    int a = Math.min(block.get(x), block.get(y));
-                    int b = Math.max(block.get(x), block.get(y));
-                    if (seen.add(((long) a << 32) | b)) {
-                        pairIndex.add(new int[] {a, b});
-                    }
-                }
-            }
+        long[] pairs = candidatePairs(people);
+        check(listener);
+        List<int[]> pairIndex = new ArrayList<>(pairs.length);
+        for (long code : pairs) {
+            pairIndex.add(new int[] {(int) (code >>> 32), (int) code});
         }
         listener.progress("comparing", 0, pairIndex.size());
         List<int[]> vectors = pairIndex.parallelStream()
@@ -102,7 +88,7 @@ public final class DuplicateFinder {
         double pairsTotal = (double) people.size() * (people.size() - 1) / 2;
         double globalPrior = Math.max(1, sure) / Math.max(1, pairsTotal);
         FellegiSunterModel model = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare)
-                .fit(vectors, 25).withPrior(globalPrior);
+                .fit(sample(vectors, EM_SAMPLE), 25).withPrior(globalPrior);
         check(listener);
         listener.progress("scoring", 0, pairIndex.size());
         List<MatchResult> results = new ArrayList<>();
@@ -133,6 +119,88 @@ public final class DuplicateFinder {
             }
         }
         return sure;
+    }
+
+    /**
+     * Sort-based blocking over primitive arrays: every (key, record) becomes one long — a 40-bit hash of the key
+     * above the record index — so sorting groups each block; pairs are packed as {@code a << 32 | b}, sorted and
+     * de-duplicated. No per-key objects, which matters at a million records.
+     */
+    static long[] candidatePairs(List<NormalizedPerson> people) {
+        if (people.size() >= (1 << 24)) {
+            throw new IllegalArgumentException("at most 16,777,215 records per run");
+        }
+        List<long[]> hashes = people.parallelStream()
+                .map(person -> BlockingKeys.of(person).stream().mapToLong(DuplicateFinder::hash40).toArray()).toList();
+        long[] entries = new long[16];
+        int n = 0;
+        for (int i = 0; i < people.size(); i++) {
+            for (long key : hashes.get(i)) {
+                if (n == entries.length) {
+                    entries = java.util.Arrays.copyOf(entries, n * 2);
+                }
+                entries[n++] = (key << 24) | i;
+            }
+        }
+        entries = java.util.Arrays.copyOf(entries, n);
+        java.util.Arrays.parallelSort(entries);
+        long[] pairs = new long[16];
+        int p = 0;
+        int start = 0;
+        while (start < n) {
+            long block = entries[start] >>> 24;
+            int end = start + 1;
+            while (end < n && entries[end] >>> 24 == block) {
+                end++;
+            }
+            int size = end - start;
+            if (size >= 2 && size <= MAX_BLOCK) {
+                for (int x = start; x < end; x++) {
+                    for (int y = x + 1; y < end; y++) {
+                        long a = entries[x] & 0xFFFFFF;
+                        long b = entries[y] & 0xFFFFFF;
+                        if (a == b) {
+                            continue;
+                        }
+                        if (p == pairs.length) {
+                            pairs = java.util.Arrays.copyOf(pairs, p * 2);
+                        }
+                        pairs[p++] = a < b ? (a << 32) | b : (b << 32) | a;
+                    }
+                }
+            }
+            start = end;
+        }
+        java.util.Arrays.parallelSort(pairs, 0, p);
+        int unique = 0;
+        for (int i = 0; i < p; i++) {
+            if (unique == 0 || pairs[unique - 1] != pairs[i]) {
+                pairs[unique++] = pairs[i];
+            }
+        }
+        return java.util.Arrays.copyOf(pairs, unique);
+    }
+
+    /** 40 bits of a 64-bit FNV-1a hash of the key. */
+    private static long hash40(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h >>> 24;
+    }
+
+    static List<int[]> sample(List<int[]> vectors, int max) {
+        if (vectors.size() <= max) {
+            return vectors;
+        }
+        Random random = new Random(7);
+        List<int[]> sample = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            sample.add(vectors.get(random.nextInt(vectors.size())));
+        }
+        return sample;
     }
 
     private static void check(Listener listener) {
