@@ -22,6 +22,7 @@ import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.contact.Email;
 import org.evergreencrm.api.contact.Phone;
 import org.evergreencrm.api.contact.PostalAddress;
+import org.evergreencrm.api.dedup.DedupEvaluation;
 import org.evergreencrm.api.dedup.MatchResult;
 import org.evergreencrm.api.dedup.PersonRecords;
 import org.evergreencrm.api.security.Actor;
@@ -33,14 +34,11 @@ import org.osgi.service.component.annotations.Reference;
  * How users measure duplicate detection on their own data: import a CSV of people with a column mapping, run the
  * batch search, export the predicted pairs with the external ids, and compare them with known true pairs.
  */
-@Component(service = EvaluationTool.class)
-public final class EvaluationTool {
+@Component(service = {EvaluationTool.class, DedupEvaluation.class})
+public final class EvaluationTool implements DedupEvaluation {
     /** The fields a CSV column can be mapped to. */
     public static final Set<String> FIELDS = Set.of("externalId", "givenName", "surname", "streetNumber", "address1",
             "address2", "city", "postcode", "state", "country", "dateOfBirth", "phone", "email");
-
-    public record ImportResult(int rows, int created, List<String> errors) {
-    }
 
     private final ContactService contacts;
     private final DedupJobService jobs;
@@ -55,6 +53,7 @@ public final class EvaluationTool {
      * @param mapping field → CSV column name (header), e.g. {@code givenName=given_name}
      * @param source the lead source recorded on the created contacts
      */
+    @Override
     public ImportResult importCsv(Actor actor, Reader csv, Map<String, String> mapping, String source) {
         for (String field : mapping.keySet()) {
             if (!FIELDS.contains(field)) {
@@ -82,6 +81,7 @@ public final class EvaluationTool {
     }
 
     /** Writes {@code id_a,id_b,score} for the last run's pairs at or above the threshold, with external ids. */
+    @Override
     public int exportPairs(Writer out, double threshold) {
         Map<String, String> ext = jobs.lastExternalIds();
         int n = 0;
@@ -100,7 +100,8 @@ public final class EvaluationTool {
     }
 
     /** Precision, recall and F1 of the last run against a CSV of true pairs ({@code id_a,id_b}, external ids). */
-    public List<Evaluation.Scores> evaluate(Reader truePairs) {
+    @Override
+    public List<Scores> evaluate(Reader truePairs) {
         List<String[]> truth = new ArrayList<>();
         try {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
@@ -116,7 +117,12 @@ public final class EvaluationTool {
             pairs.add(new MatchResult(ext.getOrDefault(m.leftId(), m.leftId()), ext.getOrDefault(m.rightId(), m.rightId()),
                     m.probability(), m.weight(), List.of()));
         }
-        return List.of(Evaluation.at(jobs.reviewThreshold(), pairs, truth), Evaluation.best(pairs, truth));
+        return List.of(scores(Evaluation.at(jobs.reviewThreshold(), pairs, truth)), scores(Evaluation.best(pairs, truth)));
+    }
+
+    private static Scores scores(Evaluation.Scores s) {
+        return new Scores(s.threshold(), s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(),
+                s.falseNegatives());
     }
 
     private static ContactDraft draft(CSVRecord row, Map<String, String> mapping, String source) {

@@ -18,6 +18,7 @@ import org.evergreencrm.rest.internal.problem.CrmExceptionMapper;
 import org.evergreencrm.rest.internal.problem.FallbackExceptionMapper;
 import org.evergreencrm.rest.internal.problem.JsonExceptionMapper;
 import org.evergreencrm.rest.internal.problem.WebApplicationExceptionMapper;
+import org.evergreencrm.api.dedup.DedupEvaluation;
 import org.evergreencrm.api.dedup.DedupJobs;
 import org.evergreencrm.api.dedup.MergeService;
 import org.evergreencrm.api.store.DedupRepository;
@@ -50,10 +51,13 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient DedupJobs jobs;
     private final transient DedupRepository queue;
     private final transient MergeService merges;
+    private final transient DedupEvaluation evaluation;
 
     @Activate
     public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
-            @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges) {
+            @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges,
+            @Reference DedupEvaluation evaluation) {
+        this.evaluation = evaluation;
         this.contacts = contacts;
         this.users = users;
         this.actors = actors;
@@ -74,7 +78,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
         factory.setResourceProviders(List.of(
                 new SingletonResourceProvider(new ContactResource(contacts)),
                 new SingletonResourceProvider(new UserResource(users)),
-                new SingletonResourceProvider(new DuplicateResource(jobs, queue, merges)),
+                new SingletonResourceProvider(new DuplicateResource(jobs, queue, merges, evaluation)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

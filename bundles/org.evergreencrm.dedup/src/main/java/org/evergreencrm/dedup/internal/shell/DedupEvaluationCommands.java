@@ -16,7 +16,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.evergreencrm.api.security.Actor;
-import org.evergreencrm.dedup.internal.Evaluation;
 import org.evergreencrm.dedup.internal.EvaluationTool;
 
 /** Import people from CSV, export predicted pairs, measure precision/recall/F1 against true pairs. */
@@ -49,7 +48,7 @@ public final class DedupEvaluationCommands {
                 mapping.put(kv[0].trim(), kv[1].trim());
             }
             try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-                EvaluationTool.ImportResult r = tool.importCsv(Actor.system(), in, mapping, source);
+                org.evergreencrm.api.dedup.DedupEvaluation.ImportResult r = tool.importCsv(Actor.system(), in, mapping, source);
                 System.out.println(r.rows() + " rows, " + r.created() + " contacts created, " + r.errors().size() + " refused");
                 r.errors().stream().limit(20).forEach(e -> System.out.println("  " + e));
             }
@@ -89,14 +88,14 @@ public final class DedupEvaluationCommands {
         @Override
         public Object execute() throws Exception {
             try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-                List<Evaluation.Scores> s = tool.evaluate(in);
+                List<org.evergreencrm.api.dedup.DedupEvaluation.Scores> s = tool.evaluate(in);
                 print("at the review threshold", s.get(0));
                 print("best threshold", s.get(1));
             }
             return null;
         }
 
-        private static void print(String label, Evaluation.Scores s) {
+        private static void print(String label, org.evergreencrm.api.dedup.DedupEvaluation.Scores s) {
             System.out.printf("%-24s %.3f  precision %.4f  recall %.4f  F1 %.4f  (TP %d, FP %d, FN %d)%n", label,
                     s.threshold(), s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives());
         }

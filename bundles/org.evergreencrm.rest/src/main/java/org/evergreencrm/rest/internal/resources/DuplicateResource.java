@@ -19,6 +19,7 @@ import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.ValidationException;
 import org.evergreencrm.api.contact.Contact;
 import org.evergreencrm.api.dedup.CandidatePair;
+import org.evergreencrm.api.dedup.DedupEvaluation;
 import org.evergreencrm.api.dedup.DedupJobs;
 import org.evergreencrm.api.dedup.MergeRecord;
 import org.evergreencrm.api.dedup.MergeService;
@@ -43,11 +44,61 @@ public final class DuplicateResource {
     private final DedupJobs jobs;
     private final DedupRepository queue;
     private final MergeService merges;
+    private final DedupEvaluation evaluation;
 
-    public DuplicateResource(DedupJobs jobs, DedupRepository queue, MergeService merges) {
+    public DuplicateResource(DedupJobs jobs, DedupRepository queue, MergeService merges, DedupEvaluation evaluation) {
         this.jobs = jobs;
         this.queue = queue;
         this.merges = merges;
+        this.evaluation = evaluation;
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import people from a CSV as contacts", description = "map=field:column, repeated; fields: externalId, givenName, surname, streetNumber, address1, address2, city, postcode, state, country, dateOfBirth, phone, email. Refused rows are listed with the reason.")
+    public DedupEvaluation.ImportResult importCsv(String csv, @QueryParam("map") List<String> map,
+            @QueryParam("source") String source, @Context SecurityContext security) {
+        Actor actor = reviewer(security);
+        if (map == null || map.isEmpty()) {
+            throw new ValidationException("map", "give at least one field:column mapping");
+        }
+        java.util.Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        for (String m : map) {
+            String[] kv = m.split(":", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new ValidationException("map", "'" + m + "' is not field:column");
+            }
+            mapping.put(kv[0].trim(), kv[1].trim());
+        }
+        return evaluation.importCsv(actor, new java.io.StringReader(csv == null ? "" : csv), mapping,
+                source == null || source.isBlank() ? "csv-import" : source);
+    }
+
+    @GET
+    @Path("/pairs.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The last batch search's pairs as CSV id_a,id_b,score (external ids)")
+    public String pairs(@QueryParam("threshold") String threshold, @Context SecurityContext security) {
+        reviewer(security);
+        double t;
+        try {
+            t = threshold == null || threshold.isBlank() ? 0.5 : Double.parseDouble(threshold);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("threshold", "'" + threshold + "' is not a number");
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        evaluation.exportPairs(out, t);
+        return out.toString();
+    }
+
+    @POST
+    @Path("/evaluate")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Precision, recall and F1 of the last batch search against true pairs (CSV id_a,id_b)", description = "First at the review threshold, then at the best threshold.")
+    public List<DedupEvaluation.Scores> evaluate(String truePairs, @Context SecurityContext security) {
+        reviewer(security);
+        return evaluation.evaluate(new java.io.StringReader(truePairs == null ? "" : truePairs));
     }
 
     @POST

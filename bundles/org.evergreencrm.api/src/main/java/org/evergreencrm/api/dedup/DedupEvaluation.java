@@ -1,0 +1,33 @@
+package org.evergreencrm.api.dedup;
+
+import java.io.Reader;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+import org.evergreencrm.api.security.Actor;
+
+/** How users measure duplicate detection on their own data (import, export predicted pairs, precision/recall/F1). */
+public interface DedupEvaluation {
+
+    /**
+     * Imports people from a CSV (with a header row) as contacts.
+     *
+     * @param mapping field → column: externalId, givenName, surname, streetNumber, address1, address2, city,
+     *        postcode, state, country, dateOfBirth, phone, email
+     */
+    ImportResult importCsv(Actor actor, Reader csv, Map<String, String> mapping, String source);
+
+    /** Writes {@code id_a,id_b,score} (external ids) for the last batch search's pairs at or above the threshold. */
+    int exportPairs(Writer out, double threshold);
+
+    /** Scores of the last batch search against true pairs ({@code id_a,id_b}): at the review threshold, then the best. */
+    List<Scores> evaluate(Reader truePairs);
+
+    record ImportResult(int rows, int created, List<String> errors) {
+    }
+
+    record Scores(double threshold, double precision, double recall, double f1, int truePositives, int falsePositives,
+            int falseNegatives) {
+    }
+}
