@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +40,7 @@ public final class ContactMergeService implements MergeService {
     private final DedupRepository dedup;
     private final EventAdmin events;
     private final Clock clock = Clock.systemUTC();
+    private final ContactEventPublisher publisher;
     private final List<MergeParticipant> participants = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -53,6 +53,7 @@ public final class ContactMergeService implements MergeService {
         this.contacts = contacts;
         this.dedup = dedup;
         this.events = events;
+        this.publisher = new ContactEventPublisher(events, clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -81,8 +82,8 @@ public final class ContactMergeService implements MergeService {
         for (MergeParticipant p : participants) {
             p.merged(stored.id(), survivorId, loserId);
         }
-        post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), survivorId), survivor);
-        post(ContactEvents.DELETED, actor, loser, null);
+        publisher.post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), survivorId), survivor);
+        publisher.post(ContactEvents.DELETED, actor, loser, null);
         return stored;
     }
 
@@ -99,8 +100,8 @@ public final class ContactMergeService implements MergeService {
             p.undone(mergeId, m.survivorId(), m.loserId());
         }
         Contact restored = contacts.get(Actor.system(), m.loserId());
-        post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), m.survivorId()), survivor);
-        post(ContactEvents.CREATED, actor, restored, null);
+        publisher.post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), m.survivorId()), survivor);
+        publisher.post(ContactEvents.CREATED, actor, restored, null);
         return restored;
     }
 
@@ -121,17 +122,6 @@ public final class ContactMergeService implements MergeService {
         return d == null ? Set.of() : d.matchKeys(PersonRecords.of(null, draft));
     }
 
-    private void post(String topic, Actor actor, Contact contact, Contact previous) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ContactEvents.CONTACT_ID, contact.id());
-        props.put(ContactEvents.CONTACT, contact);
-        props.put(ContactEvents.ACTOR, actor.username());
-        props.put(ContactEvents.TIMESTAMP, clock.millis());
-        if (previous != null) {
-            props.put(ContactEvents.PREVIOUS, previous);
-        }
-        events.postEvent(new Event(topic, props));
-    }
 
     private static String json(Object value) {
         try {

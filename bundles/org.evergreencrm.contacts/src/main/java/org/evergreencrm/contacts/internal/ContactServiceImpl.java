@@ -30,7 +30,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** The contact aggregate's rules: clean and validate, check access, store, then announce the change. */
@@ -41,6 +40,7 @@ public final class ContactServiceImpl implements ContactService {
     private final UserService users;
     private final EventAdmin events;
     private final ContactAccess access;
+    private final ContactEventPublisher publisher;
     private final Clock clock;
 
     @Activate
@@ -55,6 +55,7 @@ public final class ContactServiceImpl implements ContactService {
         this.events = events;
         this.access = new ContactAccess(users);
         this.clock = clock;
+        this.publisher = new ContactEventPublisher(events, clock);
     }
 
     /** Optional: without a detector contacts are stored unchecked (and get no match keys). */
@@ -66,7 +67,7 @@ public final class ContactServiceImpl implements ContactService {
     public Contact create(Actor actor, ContactDraft draft) {
         ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
         Contact created = repo.insert(clean, matchKeys(clean), clock.instant());
-        post(ContactEvents.CREATED, actor, created, null);
+        publisher.post(ContactEvents.CREATED, actor, created, null);
         return created;
     }
 
@@ -82,7 +83,7 @@ public final class ContactServiceImpl implements ContactService {
         Contact before = get(actor, id);
         ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
         Contact after = repo.update(id, clean, matchKeys(clean), expectedVersion, clock.instant());
-        post(ContactEvents.UPDATED, actor, after, before);
+        publisher.post(ContactEvents.UPDATED, actor, after, before);
         return after;
     }
 
@@ -90,7 +91,7 @@ public final class ContactServiceImpl implements ContactService {
     public void delete(Actor actor, long id) {
         get(actor, id);
         Contact gone = repo.softDelete(id, clock.instant()).orElseThrow(() -> new NotFoundException("contact", id));
-        post(ContactEvents.DELETED, actor, gone, null);
+        publisher.post(ContactEvents.DELETED, actor, gone, null);
     }
 
     @Override
@@ -165,15 +166,4 @@ public final class ContactServiceImpl implements ContactService {
                 d.address(), d.source(), owner, d.status(), d.tags(), d.customFields());
     }
 
-    private void post(String topic, Actor actor, Contact contact, Contact previous) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ContactEvents.CONTACT_ID, contact.id());
-        props.put(ContactEvents.CONTACT, contact);
-        props.put(ContactEvents.ACTOR, actor.username());
-        props.put(ContactEvents.TIMESTAMP, clock.millis());
-        if (previous != null) {
-            props.put(ContactEvents.PREVIOUS, previous);
-        }
-        events.postEvent(new Event(topic, props));
-    }
 }
