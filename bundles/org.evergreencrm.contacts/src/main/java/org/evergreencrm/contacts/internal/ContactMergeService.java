@@ -38,7 +38,6 @@ public final class ContactMergeService implements MergeService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ContactService contacts;
     private final DedupRepository dedup;
-    private final EventAdmin events;
     private final Clock clock = Clock.systemUTC();
     private final ContactEventPublisher publisher;
     private final List<MergeParticipant> participants = new CopyOnWriteArrayList<>();
@@ -52,7 +51,6 @@ public final class ContactMergeService implements MergeService {
             @Reference EventAdmin events) {
         this.contacts = contacts;
         this.dedup = dedup;
-        this.events = events;
         this.publisher = new ContactEventPublisher(events, clock);
     }
 

@@ -38,7 +38,6 @@ public final class ContactServiceImpl implements ContactService {
     static final int MAX_CANDIDATES = 50;
     private final ContactRepository repo;
     private final UserService users;
-    private final EventAdmin events;
     private final ContactAccess access;
     private final ContactEventPublisher publisher;
     private final Clock clock;
@@ -52,7 +51,6 @@ public final class ContactServiceImpl implements ContactService {
     ContactServiceImpl(ContactRepository repo, UserService users, EventAdmin events, Clock clock) {
         this.repo = repo;
         this.users = users;
-        this.events = events;
         this.access = new ContactAccess(users);
         this.clock = clock;
         this.publisher = new ContactEventPublisher(events, clock);
