@@ -182,6 +182,12 @@ final class Scenarios {
         assertEquals(before, strip(http.send("GET", "/api/v1/contacts/" + a, admin, pw, null).json()));
         assertEquals(loserBefore, strip(http.send("GET", "/api/v1/contacts/" + b, admin, pw, null).json()));
         assertProblem(http.send("POST", "/api/v1/duplicates/merges/" + mergeId + "/undo", admin, pw, null), 409);
+        // undoing says "not duplicates": the pair is not reported again when either is edited
+        Http.Reply edited = http.send("PUT", "/api/v1/contacts/" + a, admin, pw, body);
+        assertEquals(edited.toString(), 200, edited.status());
+        for (JsonNode d : edited.json().get("duplicates")) {
+            assertTrue(edited.toString(), d.get("contactId").asLong() != b);
+        }
         assertProblem(http.send("POST", "/api/v1/duplicates/merges", admin, pw, "{\"survivorId\":" + a + "}"), 400);
     }
 

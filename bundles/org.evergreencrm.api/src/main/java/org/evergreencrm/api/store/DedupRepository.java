@@ -23,6 +23,9 @@ public interface DedupRepository {
 
     Optional<CandidatePair> candidate(long id);
 
+    /** Contacts that a reviewer said are not duplicates of this one. */
+    java.util.Set<Long> rejectedPartners(long contactId);
+
     /** Sets the status of a pair (by its two contact ids, in either order), creating the entry when missing. */
     void decide(long contactA, long contactB, String status, String by, Instant now);
 

@@ -24,6 +24,7 @@ import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.User;
 import org.evergreencrm.api.security.UserService;
 import org.evergreencrm.api.store.ContactRepository;
+import org.evergreencrm.api.store.DedupRepository;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,6 +61,11 @@ public final class ContactServiceImpl implements ContactService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile DuplicateDetector detector;
+
+    /** Review decisions: a pair a reviewer rejected is not reported again. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile DedupRepository reviews;
 
     @Override
     public Contact create(Actor actor, ContactDraft draft) {
@@ -123,10 +129,12 @@ public final class ContactServiceImpl implements ContactService {
         }
         ContactDraft clean = ContactValidator.clean(draft);
         List<Contact> candidates = repo.findByMatchKeys(d.matchKeys(PersonRecords.of(null, clean)), MAX_CANDIDATES);
+        DedupRepository r = reviews;
+        Set<Long> rejected = excludeId == null || r == null ? Set.of() : r.rejectedPartners(excludeId);
         Map<String, Contact> byId = new HashMap<>();
         List<PersonRecord> records = new ArrayList<>();
         for (Contact c : candidates) {
-            if (excludeId == null || c.id() != excludeId) {
+            if ((excludeId == null || c.id() != excludeId) && !rejected.contains(c.id())) {
                 byId.put(Long.toString(c.id()), c);
                 records.add(PersonRecords.of(c));
             }

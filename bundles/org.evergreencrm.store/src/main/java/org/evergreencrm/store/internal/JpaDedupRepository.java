@@ -75,6 +75,19 @@ public final class JpaDedupRepository implements DedupRepository {
     }
 
     @Override
+    public Set<Long> rejectedPartners(long contactId) {
+        return tx.read(em -> {
+            Set<Long> partners = new java.util.HashSet<>();
+            for (CandidateEntity e : em.createQuery("SELECT c FROM CandidateEntity c WHERE c.status = :s AND "
+                    + "(c.contactA = :id OR c.contactB = :id)", CandidateEntity.class).setParameter("s", CandidatePair.REJECTED)
+                    .setParameter("id", contactId).getResultList()) {
+                partners.add(e.getContactA() == contactId ? e.getContactB() : e.getContactA());
+            }
+            return partners;
+        });
+    }
+
+    @Override
     public void decide(long contactA, long contactB, String status, String by, Instant now) {
         tx.call(em -> {
             mark(em, contactA, contactB, status, by, now);

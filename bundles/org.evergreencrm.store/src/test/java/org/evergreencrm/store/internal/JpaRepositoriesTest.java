@@ -138,6 +138,9 @@ class JpaRepositoriesTest {
             dedup.decide(c.id(), a.id(), CandidatePair.REJECTED, "maria", T0);
             assertEquals(0, dedup.offer(List.of(pair(a.id(), c.id(), 0.99)), T0));
             assertEquals(1, dedup.pending(10).size());
+            assertEquals(Set.of(c.id()), dedup.rejectedPartners(a.id()));
+            assertEquals(Set.of(a.id()), dedup.rejectedPartners(c.id()));
+            assertEquals(Set.of(), dedup.rejectedPartners(b.id()));
 
             // merge: survivor updated, loser gone, audit written, pair MERGED — all or nothing
             ContactDraft merged = draft("Ann", "Archer", null, "(813) 555-0101", "solar", "roofing");
