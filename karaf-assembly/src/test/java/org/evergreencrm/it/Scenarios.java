@@ -126,6 +126,11 @@ final class Scenarios {
         Http.Reply original = http.send("POST", "/api/v1/contacts", "admin", EvergreenTestSupport.ADMIN_PASSWORD, first);
         assertEquals(original.toString(), 201, original.status());
         long originalId = original.json().get("id").asLong();
+        // normalized values are stored beside the raw ones and returned with the contact
+        JsonNode normalized = original.json().get("normalized");
+        assertEquals(original.toString(), "+1813555" + phone.substring(10), normalized.get("phones").get(0).asText());
+        assertEquals(original.toString(), "12 OAK ST", normalized.get("deliveryLine").asText());
+        assertEquals(original.toString(), "dupont", normalized.get("familyName").asText());
         // nickname, typo, another phone format, abbreviated street: still found
         String second = first.replace("Robert", "Bob").replace("Dupont", "Dupnot").replace(phone, "+1 813 555 " + phone.substring(10))
                 .replace("Oak Street", "Oak St.");

@@ -12,6 +12,9 @@ public interface DuplicateDetector {
     /** The blocking keys of a record; stored with the record so later records find it. */
     Set<String> matchKeys(PersonRecord record);
 
+    /** The keys and the normalized values of a record, to store beside its raw values. */
+    MatchData matchData(PersonRecord record);
+
     /**
      * Scores an incoming record against candidates (records sharing a key) and returns those at or above the review
      * threshold, most likely first.

@@ -11,8 +11,8 @@ import org.evergreencrm.api.contact.ContactQuery;
 /** Stores contacts. Deleted contacts are invisible to every method. */
 public interface ContactRepository {
 
-    /** @param matchKeys duplicate-detection keys stored with the contact (may be empty) */
-    Contact insert(ContactDraft draft, java.util.Set<String> matchKeys, Instant now);
+    /** @param matchData duplicate-detection keys and normalized values stored with the contact */
+    Contact insert(ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Instant now);
 
     Optional<Contact> find(long id);
 
@@ -20,13 +20,13 @@ public interface ContactRepository {
      * @throws org.evergreencrm.api.NotFoundException when absent or deleted
      * @throws org.evergreencrm.api.ConflictException when {@code expectedVersion} is given and stale
      */
-    Contact update(long id, ContactDraft draft, java.util.Set<String> matchKeys, Long expectedVersion, Instant now);
+    Contact update(long id, ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Long expectedVersion, Instant now);
 
     /** Live contacts that share at least one of these match keys, at most {@code limit}. */
     List<Contact> findByMatchKeys(java.util.Set<String> keys, int limit);
 
     /** Sets every writable field and brings a (soft-)deleted contact back: for undoing a merge. */
-    Contact restore(long id, ContactDraft draft, java.util.Set<String> matchKeys, Instant now);
+    Contact restore(long id, ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Instant now);
 
     /** @return the contact as it was, or empty when it was absent or already deleted */
     Optional<Contact> softDelete(long id, Instant now);

@@ -34,11 +34,11 @@ public interface DedupRepository {
      * since it was read), the loser is soft-deleted, the audit is written and the pair is marked MERGED.
      */
     MergeRecord applyMerge(MergeRecord audit, org.evergreencrm.api.contact.ContactDraft survivor,
-            java.util.Set<String> survivorKeys, long survivorVersion, long loserVersion);
+            org.evergreencrm.api.dedup.MatchData survivorData, long survivorVersion, long loserVersion);
 
     /** Undoes a merge in one transaction: both contacts get their former fields back, the loser is live again. */
-    void applyUndo(long mergeId, org.evergreencrm.api.contact.ContactDraft survivor, java.util.Set<String> survivorKeys,
-            org.evergreencrm.api.contact.ContactDraft loser, java.util.Set<String> loserKeys, String by, Instant now);
+    void applyUndo(long mergeId, org.evergreencrm.api.contact.ContactDraft survivor, org.evergreencrm.api.dedup.MatchData survivorData,
+            org.evergreencrm.api.contact.ContactDraft loser, org.evergreencrm.api.dedup.MatchData loserData, String by, Instant now);
 
     Optional<MergeRecord> merge(long id);
 

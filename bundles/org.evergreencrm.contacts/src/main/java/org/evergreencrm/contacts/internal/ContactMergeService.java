@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.evergreencrm.api.AccessDeniedException;
@@ -15,6 +14,7 @@ import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactEvents;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.dedup.DuplicateDetector;
+import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.dedup.MergeParticipant;
 import org.evergreencrm.api.dedup.MergeRecord;
 import org.evergreencrm.api.dedup.MergeService;
@@ -115,9 +115,9 @@ public final class ContactMergeService implements MergeService {
         }
     }
 
-    private Set<String> keys(ContactDraft draft) {
+    private MatchData keys(ContactDraft draft) {
         DuplicateDetector d = detector;
-        return d == null ? Set.of() : d.matchKeys(PersonRecords.of(null, draft));
+        return d == null ? MatchData.NONE : d.matchData(PersonRecords.of(null, draft));
     }
 
 

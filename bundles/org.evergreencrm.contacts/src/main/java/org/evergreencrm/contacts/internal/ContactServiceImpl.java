@@ -17,6 +17,7 @@ import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.contact.DuplicateMatch;
 import org.evergreencrm.api.dedup.DuplicateDetector;
+import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.dedup.MatchResult;
 import org.evergreencrm.api.dedup.PersonRecord;
 import org.evergreencrm.api.dedup.PersonRecords;
@@ -149,9 +150,9 @@ public final class ContactServiceImpl implements ContactService {
         return result;
     }
 
-    private Set<String> matchKeys(ContactDraft clean) {
+    private MatchData matchKeys(ContactDraft clean) {
         DuplicateDetector d = detector;
-        return d == null ? Set.of() : d.matchKeys(PersonRecords.of(null, clean));
+        return d == null ? MatchData.NONE : d.matchData(PersonRecords.of(null, clean));
     }
 
     private ContactDraft withOwner(Actor actor, ContactDraft d) {

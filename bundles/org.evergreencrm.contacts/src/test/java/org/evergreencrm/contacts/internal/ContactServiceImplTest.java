@@ -180,7 +180,7 @@ class ContactServiceImplTest {
         final Map<Long, Contact> rows = new HashMap<>();
         private long next = 1;
 
-        public Contact insert(ContactDraft d, java.util.Set<String> keys, Instant now) {
+        public Contact insert(ContactDraft d, org.evergreencrm.api.dedup.MatchData keys, Instant now) {
             Contact c = of(next++, d, now, 1);
             rows.put(c.id(), c);
             return c;
@@ -194,13 +194,13 @@ class ContactServiceImplTest {
             return List.of();
         }
 
-        public Contact update(long id, ContactDraft d, java.util.Set<String> keys, Long expectedVersion, Instant now) {
+        public Contact update(long id, ContactDraft d, org.evergreencrm.api.dedup.MatchData keys, Long expectedVersion, Instant now) {
             Contact c = of(id, d, now, rows.get(id).version() + 1);
             rows.put(id, c);
             return c;
         }
 
-        public Contact restore(long id, ContactDraft d, java.util.Set<String> keys, Instant now) {
+        public Contact restore(long id, ContactDraft d, org.evergreencrm.api.dedup.MatchData keys, Instant now) {
             Contact c = of(id, d, now, 1);
             rows.put(id, c);
             return c;
@@ -224,7 +224,8 @@ class ContactServiceImplTest {
 
         private static Contact of(long id, ContactDraft d, Instant now, long version) {
             return new Contact(id, d.kind(), d.firstName(), d.lastName(), d.householdName(), d.phones(), d.emails(),
-                    d.address(), d.source(), d.ownerId(), d.status(), d.tags(), d.customFields(), now, now, version);
+                    d.address(), d.source(), d.ownerId(), d.status(), d.tags(), d.customFields(), now, now, version,
+                    org.evergreencrm.api.dedup.Normalized.NONE);
         }
     }
 }

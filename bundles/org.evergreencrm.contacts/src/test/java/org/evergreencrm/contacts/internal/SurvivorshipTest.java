@@ -23,7 +23,7 @@ class SurvivorshipTest {
         return new Contact(id, ContactKind.PERSON, first, "Archer", null,
                 phones.stream().map(p -> new Phone(p, Phone.PhoneType.MOBILE)).toList(),
                 List.of(new Email(first.toLowerCase() + "@example.com", Email.EmailType.PERSONAL)), null, source, null,
-                ContactStatus.NEW, tags, custom, OLD, updated, 1);
+                ContactStatus.NEW, tags, custom, OLD, updated, 1, org.evergreencrm.api.dedup.Normalized.NONE);
     }
 
     @Test

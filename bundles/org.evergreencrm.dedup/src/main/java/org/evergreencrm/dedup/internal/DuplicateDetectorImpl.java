@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.evergreencrm.api.dedup.DuplicateDetector;
+import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.dedup.MatchResult;
 import org.evergreencrm.api.dedup.PersonRecord;
 import org.osgi.service.component.annotations.Activate;
@@ -57,6 +58,11 @@ public final class DuplicateDetectorImpl implements DuplicateDetector {
     @Override
     public Set<String> matchKeys(PersonRecord record) {
         return BlockingKeys.of(normalizer.normalize(record));
+    }
+
+    @Override
+    public MatchData matchData(PersonRecord record) {
+        return new MatchData(matchKeys(record), normalizer.stored(record));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.evergreencrm.dedup.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.evergreencrm.api.dedup.AddressNormalizer;
+import org.evergreencrm.api.dedup.Normalized;
 import org.evergreencrm.api.dedup.PersonRecord;
 
 /** Turns a {@link PersonRecord} into a {@link NormalizedPerson}: phones E.164, canonical emails, clean names, phonetic codes. */
@@ -49,6 +52,23 @@ public final class PersonNormalizer {
                 NameNormalizer.clean(r.city()), addresses.postcode(r.postcode()),
                 r.state() == null || r.state().isBlank() ? null : r.state().strip().toUpperCase(Locale.ROOT),
                 r.dateOfBirth(), phoneSet, emailSet);
+    }
+
+    /**
+     * The values stored beside a contact's raw ones: each phone in E.164 (with its extension; {@code null} when it
+     * cannot be read), each e-mail canonical, cleaned names, the standardized delivery line and postcode.
+     */
+    public Normalized stored(PersonRecord r) {
+        List<String> phoneList = new ArrayList<>();
+        for (String p : r.phones()) {
+            phoneList.add(phones.e164(p).orElse(null));
+        }
+        List<String> emailList = new ArrayList<>();
+        for (String e : r.emails()) {
+            emailList.add(emails.canonical(e));
+        }
+        return new Normalized(phoneList, emailList, names.given(r.givenName()), names.family(r.familyName()),
+                addresses.deliveryLine(r.streetNumber(), r.addressLine()), addresses.postcode(r.postcode()));
     }
 
     private String code(String name) {

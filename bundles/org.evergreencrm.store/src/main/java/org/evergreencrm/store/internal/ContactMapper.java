@@ -15,6 +15,8 @@ import org.evergreencrm.api.contact.ContactStatus;
 import org.evergreencrm.api.contact.Email;
 import org.evergreencrm.api.contact.Phone;
 import org.evergreencrm.api.contact.PostalAddress;
+import org.evergreencrm.api.dedup.MatchData;
+import org.evergreencrm.api.dedup.Normalized;
 import org.evergreencrm.store.internal.entity.ContactEntity;
 import org.evergreencrm.store.internal.entity.EmailValue;
 import org.evergreencrm.store.internal.entity.PhoneValue;
@@ -33,18 +35,25 @@ final class ContactMapper {
     private ContactMapper() {
     }
 
-    static void apply(ContactDraft d, ContactEntity e) {
+    static void apply(ContactDraft d, MatchData data, ContactEntity e) {
+        Normalized n = data.normalized();
         e.setKind(d.kind().name());
         e.setFirstName(d.firstName());
         e.setLastName(d.lastName());
         e.setHouseholdName(d.householdName());
         e.getPhones().clear();
         if (d.phones() != null) {
-            d.phones().forEach(p -> e.getPhones().add(new PhoneValue(p.number(), p.type().name())));
+            for (int i = 0; i < d.phones().size(); i++) {
+                Phone p = d.phones().get(i);
+                e.getPhones().add(new PhoneValue(p.number(), p.type().name(), i < n.phones().size() ? n.phones().get(i) : null));
+            }
         }
         e.getEmails().clear();
         if (d.emails() != null) {
-            d.emails().forEach(m -> e.getEmails().add(new EmailValue(m.address(), m.type().name())));
+            for (int i = 0; i < d.emails().size(); i++) {
+                Email m = d.emails().get(i);
+                e.getEmails().add(new EmailValue(m.address(), m.type().name(), i < n.emails().size() ? n.emails().get(i) : null));
+            }
         }
         e.getTags().clear();
         if (d.tags() != null) {
@@ -61,6 +70,9 @@ final class ContactMapper {
         e.setStatus(d.status().name());
         e.setCustomFields(toJson(d.customFields()));
         e.setSearchText(SearchText.of(d));
+        e.setNormalized(n.givenName(), n.familyName(), n.deliveryLine(), n.postcode());
+        e.getMatchKeys().clear();
+        e.getMatchKeys().addAll(data.keys());
     }
 
     static Contact toRecord(ContactEntity e) {
@@ -77,7 +89,19 @@ final class ContactMapper {
                 e.getHouseholdName(), List.copyOf(phones), List.copyOf(emails), address, e.getSource(),
                 e.getOwnerId(), ContactStatus.valueOf(e.getStatus()), new LinkedHashSet<>(new java.util.TreeSet<>(e.getTags())),
                 java.util.Collections.unmodifiableMap(fromJson(e.getCustomFields())), e.getCreatedAt().toInstant(), e.getUpdatedAt().toInstant(),
-                e.getVersion());
+                e.getVersion(), normalized(e));
+    }
+
+    private static Normalized normalized(ContactEntity e) {
+        List<String> phones = new ArrayList<>();
+        e.getPhones().forEach(p -> phones.add(p.getE164()));
+        List<String> emails = new ArrayList<>();
+        e.getEmails().forEach(m -> emails.add(m.getCanonical()));
+        boolean none = e.getNormGiven() == null && e.getNormFamily() == null && e.getNormDeliveryLine() == null
+                && e.getNormPostcode() == null && phones.stream().allMatch(java.util.Objects::isNull)
+                && emails.stream().allMatch(java.util.Objects::isNull);
+        return none ? Normalized.NONE : new Normalized(phones, emails, e.getNormGiven(), e.getNormFamily(),
+                e.getNormDeliveryLine(), e.getNormPostcode());
     }
 
     static Date date(java.time.Instant instant) {

@@ -15,6 +15,7 @@ import org.evergreencrm.api.ConflictException;
 import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.contact.Contact;
 import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.store.ContactRepository;
 import org.evergreencrm.api.store.ContactScope;
@@ -40,11 +41,10 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
-    public Contact insert(ContactDraft draft, Set<String> matchKeys, Instant now) {
+    public Contact insert(ContactDraft draft, MatchData matchData, Instant now) {
         return tx.call(em -> {
             ContactEntity e = new ContactEntity();
-            ContactMapper.apply(draft, e);
-            e.getMatchKeys().addAll(matchKeys);
+            ContactMapper.apply(draft, matchData, e);
             e.setCreatedAt(ContactMapper.date(now));
             e.setUpdatedAt(ContactMapper.date(now));
             em.persist(e);
@@ -59,16 +59,14 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
-    public Contact update(long id, ContactDraft draft, Set<String> matchKeys, Long expectedVersion, Instant now) {
+    public Contact update(long id, ContactDraft draft, MatchData matchData, Long expectedVersion, Instant now) {
         return tx.call(em -> {
             ContactEntity e = live(em, id).orElseThrow(() -> new NotFoundException("contact", id));
             if (expectedVersion != null && e.getVersion() != expectedVersion) {
                 throw new ConflictException(null, "contact " + id + " is at version " + e.getVersion()
                         + ", not " + expectedVersion + "; reload it and try again");
             }
-            ContactMapper.apply(draft, e);
-            e.getMatchKeys().clear();
-            e.getMatchKeys().addAll(matchKeys);
+            ContactMapper.apply(draft, matchData, e);
             e.setUpdatedAt(ContactMapper.date(now));
             em.flush();
             return ContactMapper.toRecord(e);
@@ -76,15 +74,13 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
-    public Contact restore(long id, ContactDraft draft, Set<String> matchKeys, Instant now) {
+    public Contact restore(long id, ContactDraft draft, MatchData matchData, Instant now) {
         return tx.call(em -> {
             ContactEntity e = em.find(ContactEntity.class, id);
             if (e == null) {
                 throw new NotFoundException("contact", id);
             }
-            ContactMapper.apply(draft, e);
-            e.getMatchKeys().clear();
-            e.getMatchKeys().addAll(matchKeys);
+            ContactMapper.apply(draft, matchData, e);
             e.setDeletedAt(null);
             e.setUpdatedAt(ContactMapper.date(now));
             em.flush();

@@ -11,6 +11,7 @@ import javax.persistence.EntityManager;
 import org.evergreencrm.api.ConflictException;
 import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.contact.ContactDraft;
+import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.dedup.CandidatePair;
 import org.evergreencrm.api.dedup.MergeRecord;
 import org.evergreencrm.api.store.DedupRepository;
@@ -115,7 +116,7 @@ public final class JpaDedupRepository implements DedupRepository {
     }
 
     @Override
-    public MergeRecord applyMerge(MergeRecord m, ContactDraft survivor, Set<String> survivorKeys, long survivorVersion,
+    public MergeRecord applyMerge(MergeRecord m, ContactDraft survivor, MatchData survivorData, long survivorVersion,
             long loserVersion) {
         Instant now = m.mergedAt();
         return tx.call(em -> {
@@ -124,9 +125,7 @@ public final class JpaDedupRepository implements DedupRepository {
             if (s.getVersion() != survivorVersion || l.getVersion() != loserVersion) {
                 throw new ConflictException(null, "one of the contacts changed while merging; reload both and try again");
             }
-            ContactMapper.apply(survivor, s);
-            s.getMatchKeys().clear();
-            s.getMatchKeys().addAll(survivorKeys);
+            ContactMapper.apply(survivor, survivorData, s);
             s.setUpdatedAt(Date.from(now));
             l.setDeletedAt(Date.from(now));
             l.setUpdatedAt(Date.from(now));
@@ -148,8 +147,8 @@ public final class JpaDedupRepository implements DedupRepository {
     }
 
     @Override
-    public void applyUndo(long mergeId, ContactDraft survivor, Set<String> survivorKeys, ContactDraft loser,
-            Set<String> loserKeys, String by, Instant now) {
+    public void applyUndo(long mergeId, ContactDraft survivor, MatchData survivorData, ContactDraft loser,
+            MatchData loserData, String by, Instant now) {
         tx.call(em -> {
             MergeEntity m = em.find(MergeEntity.class, mergeId);
             if (m == null) {
@@ -160,13 +159,9 @@ public final class JpaDedupRepository implements DedupRepository {
             }
             ContactEntity s = live(em, m.getSurvivorId());
             ContactEntity l = em.find(ContactEntity.class, m.getLoserId());
-            ContactMapper.apply(survivor, s);
-            s.getMatchKeys().clear();
-            s.getMatchKeys().addAll(survivorKeys);
+            ContactMapper.apply(survivor, survivorData, s);
             s.setUpdatedAt(Date.from(now));
-            ContactMapper.apply(loser, l);
-            l.getMatchKeys().clear();
-            l.getMatchKeys().addAll(loserKeys);
+            ContactMapper.apply(loser, loserData, l);
             l.setDeletedAt(null);
             l.setUpdatedAt(Date.from(now));
             m.setUndoneBy(by);

@@ -23,7 +23,9 @@ import org.evergreencrm.api.contact.Email;
 import org.evergreencrm.api.contact.Phone;
 import org.evergreencrm.api.contact.PostalAddress;
 import org.evergreencrm.api.dedup.CandidatePair;
+import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.dedup.MergeRecord;
+import org.evergreencrm.api.dedup.Normalized;
 import org.evergreencrm.api.security.Role;
 import org.evergreencrm.api.security.User;
 import org.evergreencrm.api.security.UserDraft;
@@ -57,10 +59,11 @@ class JpaRepositoriesTest {
             User rep = users.insert(new UserDraft("rita", "Rita Rep", null, Role.REP, null, true, null), "hash", T0);
 
             Contact a = contacts.insert(draft("Ann", "Archer", rep.id(), "(813) 555-0101", "solar"),
-                    Set.of("p:+18135550101", "fz:ARXR:33602"), T0);
-            Contact b = contacts.insert(draft("Bob", "Baker", null, "+1 813 555 0202", "roofing"), Set.of(), T0.plusSeconds(60));
+                    new MatchData(Set.of("p:+18135550101", "fz:ARXR:33602"), new Normalized(List.of("+18135550101"),
+                            List.of("ann@example.com"), "ann", "archer", "12 OAK ST", "33602")), T0);
+            Contact b = contacts.insert(draft("Bob", "Baker", null, "+1 813 555 0202", "roofing"), keys(Set.of()), T0.plusSeconds(60));
             Contact c = contacts.insert(draft("Cal", "Archer", rep.id(), "813-555-0303", "solar", "vip"),
-                    Set.of("fz:ARXR:33602"), T0.plusSeconds(120));
+                    keys(Set.of("fz:ARXR:33602")), T0.plusSeconds(120));
             assertEquals(Set.of(a.id(), c.id()), Set.copyOf(ids(contacts.findByMatchKeys(Set.of("fz:ARXR:33602", "e:none"), 10))));
             assertEquals(List.of(), contacts.findByMatchKeys(Set.of(), 10));
 
@@ -68,6 +71,9 @@ class JpaRepositoriesTest {
             assertEquals("Ann", readA.firstName());
             assertEquals("(813) 555-0101", readA.phones().get(0).number());
             assertEquals(17, readA.customFields().get("roofAge"));
+            assertEquals(List.of("+18135550101"), readA.normalized().phones());
+            assertEquals("12 OAK ST", readA.normalized().deliveryLine());
+            assertEquals(Normalized.NONE, contacts.find(b.id()).orElseThrow().normalized());
             assertEquals(T0, readA.createdAt().truncatedTo(ChronoUnit.SECONDS));
 
             ContactScope all = ContactScope.everything();
@@ -85,13 +91,13 @@ class JpaRepositoriesTest {
             assertEquals(List.of(), contacts.search(q("100%_", null, null), all, null, 10));
 
             Contact updated = contacts.update(a.id(), draft("Anne", "Archer", rep.id(), "8135550101"),
-                    Set.of("p:+18135550101"), a.version(), T0.plusSeconds(300));
+                    keys(Set.of("p:+18135550101")), a.version(), T0.plusSeconds(300));
             assertEquals(List.of(c.id()), ids(contacts.findByMatchKeys(Set.of("fz:ARXR:33602"), 10)));
             assertEquals("Anne", updated.firstName());
             assertTrue(updated.version() > a.version());
             assertEquals(Set.of(), updated.tags());
             assertThrows(ConflictException.class,
-                    () -> contacts.update(a.id(), draft("Old", "Write", null, "1"), Set.of(), a.version(), T0));
+                    () -> contacts.update(a.id(), draft("Old", "Write", null, "1"), keys(Set.of()), a.version(), T0));
 
             assertTrue(contacts.softDelete(b.id(), T0.plusSeconds(400)).isPresent());
             assertTrue(contacts.softDelete(c.id(), T0.plusSeconds(400)).isPresent());
@@ -127,9 +133,9 @@ class JpaRepositoriesTest {
         try {
             JpaContactRepository contacts = new JpaContactRepository(new Tx(emf));
             JpaDedupRepository dedup = new JpaDedupRepository(new Tx(emf));
-            Contact a = contacts.insert(draft("Ann", "Archer", null, "(813) 555-0101", "solar"), Set.of("k1"), T0);
-            Contact b = contacts.insert(draft("Anne", "Archer", null, "813 555 0101", "roofing"), Set.of("k1"), T0);
-            Contact c = contacts.insert(draft("Cal", "Cole", null, "813 555 0999"), Set.of("k2"), T0);
+            Contact a = contacts.insert(draft("Ann", "Archer", null, "(813) 555-0101", "solar"), keys(Set.of("k1")), T0);
+            Contact b = contacts.insert(draft("Anne", "Archer", null, "813 555 0101", "roofing"), keys(Set.of("k1")), T0);
+            Contact c = contacts.insert(draft("Cal", "Cole", null, "813 555 0999"), keys(Set.of("k2")), T0);
 
             // offering: new pairs PENDING, re-offer updates, rejected pairs stay rejected
             assertEquals(2, dedup.offer(List.of(pair(b.id(), a.id(), 0.97), pair(a.id(), c.id(), 0.85)), T0));
@@ -145,7 +151,7 @@ class JpaRepositoriesTest {
             // merge: survivor updated, loser gone, audit written, pair MERGED — all or nothing
             ContactDraft merged = draft("Ann", "Archer", null, "(813) 555-0101", "solar", "roofing");
             MergeRecord audit = dedup.applyMerge(new MergeRecord(0, a.id(), b.id(), 0.99, "{\"s\":1}", "{\"l\":1}", "{}",
-                    "{}", "maria", T0.plusSeconds(10), null, null), merged, Set.of("k1", "k3"), a.version(), b.version());
+                    "{}", "maria", T0.plusSeconds(10), null, null), merged, keys(Set.of("k1", "k3")), a.version(), b.version());
             assertEquals(Set.of("roofing", "solar"), contacts.find(a.id()).orElseThrow().tags());
             assertFalse(contacts.find(b.id()).isPresent());
             assertTrue(dedup.pending(10).isEmpty());
@@ -153,19 +159,23 @@ class JpaRepositoriesTest {
             assertEquals(List.of(a.id()), ids(contacts.findByMatchKeys(Set.of("k3"), 10)));
             // a stale version refuses the merge and changes nothing
             assertThrows(ConflictException.class, () -> dedup.applyMerge(new MergeRecord(0, a.id(), c.id(), null, "{}", "{}",
-                    "{}", "{}", "maria", T0, null, null), merged, Set.of(), a.version(), c.version()));
+                    "{}", "{}", "maria", T0, null, null), merged, keys(Set.of()), a.version(), c.version()));
             assertTrue(contacts.find(c.id()).isPresent());
 
             // undo: both back, the merge marked undone, and it cannot be undone twice
-            dedup.applyUndo(audit.id(), draft("Ann", "Archer", null, "(813) 555-0101", "solar"), Set.of("k1"),
-                    draft("Anne", "Archer", null, "813 555 0101", "roofing"), Set.of("k1"), "maria", T0.plusSeconds(20));
+            dedup.applyUndo(audit.id(), draft("Ann", "Archer", null, "(813) 555-0101", "solar"), keys(Set.of("k1")),
+                    draft("Anne", "Archer", null, "813 555 0101", "roofing"), keys(Set.of("k1")), "maria", T0.plusSeconds(20));
             assertEquals(Set.of("solar"), contacts.find(a.id()).orElseThrow().tags());
             assertEquals("Anne", contacts.find(b.id()).orElseThrow().firstName());
             assertEquals("maria", dedup.merge(audit.id()).orElseThrow().undoneBy());
-            assertThrows(ConflictException.class, () -> dedup.applyUndo(audit.id(), merged, Set.of(), merged, Set.of(), "x", T0));
+            assertThrows(ConflictException.class, () -> dedup.applyUndo(audit.id(), merged, keys(Set.of()), merged, keys(Set.of()), "x", T0));
         } finally {
             emf.close();
         }
+    }
+
+    private static MatchData keys(Set<String> keys) {
+        return new MatchData(keys, Normalized.NONE);
     }
 
     private static CandidatePair pair(long a, long b, double p) {
@@ -179,7 +189,7 @@ class JpaRepositoriesTest {
         migrator.migrate();
         migrator.migrate();
         assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys", "003-dedup-candidates",
-                "003-contact-merges"), migrator.appliedChangeSets());
+                "003-contact-merges", "004-normalized-values"), migrator.appliedChangeSets());
     }
 
     private static ContactQuery q(String text, String tag, Long owner) {

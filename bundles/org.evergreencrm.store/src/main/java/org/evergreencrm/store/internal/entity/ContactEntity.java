@@ -67,6 +67,14 @@ public class ContactEntity {
     private String postalCode;
     @Column(name = "addr_country", length = 2)
     private String country;
+    @Column(name = "norm_given", length = 100)
+    private String normGiven;
+    @Column(name = "norm_family", length = 100)
+    private String normFamily;
+    @Column(name = "norm_delivery_line", length = 300)
+    private String normDeliveryLine;
+    @Column(name = "norm_postcode", length = 20)
+    private String normPostcode;
     @Column(name = "source", length = 100)
     private String source;
     @Column(name = "owner_id")
@@ -115,6 +123,18 @@ public class ContactEntity {
         this.state = state;
         this.postalCode = postalCode;
         this.country = country;
+    }
+
+    public String getNormGiven() { return normGiven; }
+    public String getNormFamily() { return normFamily; }
+    public String getNormDeliveryLine() { return normDeliveryLine; }
+    public String getNormPostcode() { return normPostcode; }
+
+    public void setNormalized(String given, String family, String deliveryLine, String postcode) {
+        this.normGiven = given;
+        this.normFamily = family;
+        this.normDeliveryLine = deliveryLine;
+        this.normPostcode = postcode;
     }
 
     public String getSource() { return source; }

@@ -10,13 +10,20 @@ public class EmailValue {
     private String address;
     @Column(name = "email_type", nullable = false, length = 16)
     private String type;
+    @Column(name = "canonical", length = 254)
+    private String canonical;
 
     protected EmailValue() {
     }
 
-    public EmailValue(String address, String type) {
+    public EmailValue(String address, String type, String canonical) {
         this.address = address;
         this.type = type;
+        this.canonical = canonical;
+    }
+
+    public String getCanonical() {
+        return canonical;
     }
 
     public String getAddress() {
