@@ -28,13 +28,31 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Merges contacts atomically with a full audit, and undoes merges from that audit. */
-@Component(service = MergeService.class)
+@Component(service = MergeService.class, configurationPid = "org.evergreencrm.merge")
+@Designate(ocd = ContactMergeService.Config.class)
 public final class ContactMergeService implements MergeService {
+
+    @ObjectClassDefinition(name = "Evergreen merge survivorship", description = "Which side wins each single-valued field when contacts merge")
+    public @interface Config {
+        @AttributeDefinition(description = "Rule for fields without their own: MOST_RECENT, MOST_COMPLETE, SOURCE_PRIORITY or SURVIVOR")
+        String defaultRule() default "MOST_RECENT";
+
+        @AttributeDefinition(description = "Per-field rules, comma-separated field=RULE; fields: firstName, lastName, householdName, address, source, ownerId, status")
+        String fieldRules() default "";
+
+        @AttributeDefinition(description = "Lead sources, comma-separated, most trusted first, for SOURCE_PRIORITY")
+        String sourcePriority() default "";
+    }
+
+    private final SurvivorshipRules rules;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ContactService contacts;
     private final DedupRepository dedup;
@@ -48,7 +66,8 @@ public final class ContactMergeService implements MergeService {
 
     @Activate
     public ContactMergeService(@Reference ContactService contacts, @Reference DedupRepository dedup,
-            @Reference EventAdmin events) {
+            @Reference EventAdmin events, Config config) {
+        this.rules = SurvivorshipRules.parse(config.defaultRule(), list(config.fieldRules()), list(config.sourcePriority()));
         this.contacts = contacts;
         this.dedup = dedup;
         this.publisher = new ContactEventPublisher(events, clock);
@@ -71,7 +90,7 @@ public final class ContactMergeService implements MergeService {
         requireManagerOrAdmin(actor);
         Contact survivor = contacts.get(actor, survivorId);
         Contact loser = contacts.get(actor, loserId);
-        Survivorship.Result merged = Survivorship.merge(survivor, loser);
+        Survivorship.Result merged = Survivorship.merge(survivor, loser, rules);
         Map<String, Object> sources = new HashMap<>(merged.sources());
         MergeRecord audit = new MergeRecord(0, survivorId, loserId, probability, json(Survivorship.draftOf(survivor)),
                 json(Survivorship.draftOf(loser)), json(merged.draft()), json(sources), actor.username(), clock.instant(),
@@ -107,6 +126,10 @@ public final class ContactMergeService implements MergeService {
     public List<MergeRecord> history(Actor actor, int limit) {
         requireManagerOrAdmin(actor);
         return dedup.merges(limit);
+    }
+
+    private static String[] list(String csv) {
+        return csv == null || csv.isBlank() ? new String[0] : csv.split("\\s*,\\s*");
     }
 
     private static void requireManagerOrAdmin(Actor actor) {

@@ -25,15 +25,19 @@ final class Survivorship {
     }
 
     static Result merge(Contact survivor, Contact loser) {
+        return merge(survivor, loser, SurvivorshipRules.defaults());
+    }
+
+    static Result merge(Contact survivor, Contact loser, SurvivorshipRules rules) {
         Map<String, String> sources = new LinkedHashMap<>();
-        boolean loserNewer = loser.updatedAt().isAfter(survivor.updatedAt());
-        String first = pick("firstName", survivor.firstName(), loser.firstName(), loserNewer, sources);
-        String last = pick("lastName", survivor.lastName(), loser.lastName(), loserNewer, sources);
-        String household = pick("householdName", survivor.householdName(), loser.householdName(), loserNewer, sources);
-        var address = pick("address", survivor.address(), loser.address(), loserNewer, sources);
-        String source = pick("source", survivor.source(), loser.source(), loserNewer, sources);
-        Long owner = pick("ownerId", survivor.ownerId(), loser.ownerId(), loserNewer, sources);
-        var status = pick("status", survivor.status(), loser.status(), loserNewer, sources);
+        Picker pick = new Picker(survivor, loser, rules, sources);
+        String first = pick.pick("firstName", survivor.firstName(), loser.firstName());
+        String last = pick.pick("lastName", survivor.lastName(), loser.lastName());
+        String household = pick.pick("householdName", survivor.householdName(), loser.householdName());
+        var address = pick.pick("address", survivor.address(), loser.address());
+        String source = pick.pick("source", survivor.source(), loser.source());
+        Long owner = pick.pick("ownerId", survivor.ownerId(), loser.ownerId());
+        var status = pick.pick("status", survivor.status(), loser.status());
 
         List<Phone> phones = new ArrayList<>(survivor.phones());
         Set<String> seenPhones = new LinkedHashSet<>();
@@ -69,16 +73,52 @@ final class Survivorship {
                 c.address(), c.source(), c.ownerId(), c.status(), c.tags(), c.customFields());
     }
 
-    private static <T> T pick(String field, T survivor, T loser, boolean loserNewer, Map<String, String> sources) {
-        boolean hasS = survivor != null && !(survivor instanceof String s && s.isBlank());
-        boolean hasL = loser != null && !(loser instanceof String s && s.isBlank());
-        T chosen;
-        if (hasS && hasL) {
-            chosen = loserNewer ? loser : survivor;
-        } else {
-            chosen = hasS ? survivor : loser;
+    /** Applies the configured rule of each field. */
+    private record Picker(Contact survivor, Contact loser, SurvivorshipRules rules, Map<String, String> sources) {
+        <T> T pick(String field, T s, T l) {
+            boolean hasS = present(s);
+            boolean hasL = present(l);
+            boolean takeLoser;
+            if (!hasS || !hasL) {
+                takeLoser = !hasS && hasL;
+            } else {
+                takeLoser = switch (rules.ruleFor(field)) {
+                    case SURVIVOR -> false;
+                    case MOST_RECENT -> loserNewer();
+                    case MOST_COMPLETE -> completeness(l) > completeness(s) || (completeness(l) == completeness(s) && loserNewer());
+                    case SOURCE_PRIORITY -> {
+                        int rs = rank(survivor.source());
+                        int rl = rank(loser.source());
+                        yield rl < rs || (rl == rs && loserNewer());
+                    }
+                };
+            }
+            sources.put(field, takeLoser ? "loser" : "survivor");
+            return takeLoser ? l : s;
         }
-        sources.put(field, chosen == null ? "survivor" : chosen == survivor ? "survivor" : "loser");
-        return chosen;
+
+        private boolean loserNewer() {
+            return loser.updatedAt().isAfter(survivor.updatedAt());
+        }
+
+        private int rank(String source) {
+            int i = source == null ? -1 : rules.sourcePriority().indexOf(source);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }
+
+        private static boolean present(Object value) {
+            return value != null && !(value instanceof String str && str.isBlank());
+        }
+
+        private static int completeness(Object value) {
+            if (value instanceof org.evergreencrm.api.contact.PostalAddress a) {
+                int n = 0;
+                for (String part : new String[] {a.line1(), a.line2(), a.city(), a.state(), a.postalCode(), a.country()}) {
+                    n += part == null || part.isBlank() ? 0 : 1;
+                }
+                return n;
+            }
+            return value == null ? 0 : value.toString().strip().length();
+        }
     }
 }

@@ -51,4 +51,26 @@ class SurvivorshipTest {
         assertEquals("web", r.draft().source());
         assertEquals("survivor", r.sources().get("phones"));
     }
+
+    @Test
+    void rulesAreConfigurablePerField() {
+        Contact survivor = contact(1, "Ann", "web-form", List.of("(813) 555-0101"), Set.of(), Map.of(), NEW);
+        Contact loser = contact(2, "Annabelle", "referral", List.of(), Set.of(), Map.of(), OLD);
+        SurvivorshipRules rules = SurvivorshipRules.parse("SURVIVOR", new String[] {"firstName=MOST_COMPLETE", "source=source_priority"},
+                new String[] {"referral", "web-form"});
+        Survivorship.Result r = Survivorship.merge(survivor, loser, rules);
+        assertEquals("Annabelle", r.draft().firstName(), "the fuller name");
+        assertEquals("referral", r.draft().source(), "the more trusted source");
+        assertEquals("survivor", r.sources().get("status"));
+    }
+
+    @Test
+    void badRulesAreRefusedNamingTheEntry() {
+        IllegalArgumentException field = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurvivorshipRules.parse("MOST_RECENT", new String[] {"nickname=SURVIVOR"}, null));
+        org.junit.jupiter.api.Assertions.assertTrue(field.getMessage().contains("nickname=SURVIVOR"));
+        IllegalArgumentException rule = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SurvivorshipRules.parse("NEWEST", null, null));
+        org.junit.jupiter.api.Assertions.assertTrue(rule.getMessage().contains("NEWEST"));
+    }
 }
