@@ -24,6 +24,26 @@ public interface DedupEvaluation {
     /** Scores of the last batch search against true pairs ({@code id_a,id_b}): at the review threshold, then the best. */
     List<Scores> evaluate(Reader truePairs);
 
+    /**
+     * Reads a column mapping written as {@code field=column} entries (shell {@code --map}, REST {@code map=}).
+     *
+     * @throws org.evergreencrm.api.ValidationException naming the first entry that is not {@code field=column}
+     */
+    static Map<String, String> parseMapping(List<String> entries) {
+        if (entries == null || entries.isEmpty()) {
+            throw new org.evergreencrm.api.ValidationException("map", "give at least one field=column mapping");
+        }
+        Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] kv = entry.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new org.evergreencrm.api.ValidationException("map", "'" + entry + "' is not field=column");
+            }
+            mapping.put(kv[0].trim(), kv[1].trim());
+        }
+        return mapping;
+    }
+
     record ImportResult(int rows, int created, List<String> errors) {
     }
 

@@ -60,24 +60,31 @@ public final class EvaluationTool implements DedupEvaluation {
                 throw new ValidationException("mapping." + field, "unknown field; use one of " + FIELDS);
             }
         }
-        int rows = 0;
-        int created = 0;
-        List<String> errors = new ArrayList<>();
-        try {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setIgnoreEmptyLines(true).build().parse(csv)) {
-                rows++;
-                try {
-                    contacts.create(actor, draft(row, mapping, source));
-                    created++;
-                } catch (CrmException e) {
-                    errors.add("line " + (row.getRecordNumber() + 1) + ": " + e.getMessage());
+        // the whole file is read and its columns checked before the first contact is written: a file that cannot be
+        // read, or a mapping to a missing column, writes nothing
+        List<CSVRecord> records;
+        try (org.apache.commons.csv.CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true).build().parse(csv)) {
+            for (Map.Entry<String, String> m : mapping.entrySet()) {
+                if (!parser.getHeaderMap().containsKey(m.getValue())) {
+                    throw new ValidationException("mapping." + m.getKey(), "the CSV has no column '" + m.getValue() + "'");
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+            records = parser.getRecords();
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new ValidationException("csv", "cannot read the CSV: " + e.getMessage());
         }
-        return new ImportResult(rows, created, errors);
+        int created = 0;
+        List<String> errors = new ArrayList<>();
+        for (CSVRecord row : records) {
+            try {
+                contacts.create(actor, draft(row, mapping, source));
+                created++;
+            } catch (CrmException e) {
+                errors.add("line " + (row.getRecordNumber() + 1) + ": " + e.getMessage());
+            }
+        }
+        return new ImportResult(records.size(), created, errors);
     }
 
     /** Writes {@code id_a,id_b,score} for the last run's pairs at or above the threshold, with external ids. */
@@ -128,10 +135,7 @@ public final class EvaluationTool implements DedupEvaluation {
     private static ContactDraft draft(CSVRecord row, Map<String, String> mapping, String source) {
         Map<String, String> v = new LinkedHashMap<>();
         mapping.forEach((field, column) -> {
-            if (!row.isMapped(column)) {
-                throw new ValidationException("mapping." + field, "the CSV has no column '" + column + "'");
-            }
-            String value = row.get(column);
+            String value = row.isSet(column) ? row.get(column) : null;
             if (value != null && !value.isBlank()) {
                 v.put(field, value.strip());
             }

@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +38,7 @@ public final class DedupEvaluationCommands {
 
         @Override
         public Object execute() throws Exception {
-            Map<String, String> mapping = new LinkedHashMap<>();
-            for (String m : map) {
-                String[] kv = m.split("=", 2);
-                if (kv.length != 2) {
-                    throw new IllegalArgumentException("--map wants field=column, got " + m);
-                }
-                mapping.put(kv[0].trim(), kv[1].trim());
-            }
+            Map<String, String> mapping = org.evergreencrm.api.dedup.DedupEvaluation.parseMapping(map);
             try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
                 org.evergreencrm.api.dedup.DedupEvaluation.ImportResult r = tool.importCsv(Actor.system(), in, mapping, source);
                 System.out.println(r.rows() + " rows, " + r.created() + " contacts created, " + r.errors().size() + " refused");

@@ -56,21 +56,11 @@ public final class DuplicateResource {
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import people from a CSV as contacts", description = "map=field:column, repeated; fields: externalId, givenName, surname, streetNumber, address1, address2, city, postcode, state, country, dateOfBirth, phone, email. Refused rows are listed with the reason.")
+    @Operation(summary = "Import people from a CSV as contacts", description = "map=field=column, repeated; fields: externalId, givenName, surname, streetNumber, address1, address2, city, postcode, state, country, dateOfBirth, phone, email. Refused rows are listed with the reason.")
     public DedupEvaluation.ImportResult importCsv(String csv, @QueryParam("map") List<String> map,
             @QueryParam("source") String source, @Context SecurityContext security) {
         Actor actor = reviewer(security);
-        if (map == null || map.isEmpty()) {
-            throw new ValidationException("map", "give at least one field:column mapping");
-        }
-        java.util.Map<String, String> mapping = new java.util.LinkedHashMap<>();
-        for (String m : map) {
-            String[] kv = m.split(":", 2);
-            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-                throw new ValidationException("map", "'" + m + "' is not field:column");
-            }
-            mapping.put(kv[0].trim(), kv[1].trim());
-        }
+        java.util.Map<String, String> mapping = DedupEvaluation.parseMapping(map);
         return evaluation.importCsv(actor, new java.io.StringReader(csv == null ? "" : csv), mapping,
                 source == null || source.isBlank() ? "csv-import" : source);
     }
@@ -81,12 +71,7 @@ public final class DuplicateResource {
     @Operation(summary = "The last batch search's pairs as CSV id_a,id_b,score (external ids)")
     public String pairs(@QueryParam("threshold") String threshold, @Context SecurityContext security) {
         reviewer(security);
-        double t;
-        try {
-            t = threshold == null || threshold.isBlank() ? 0.5 : Double.parseDouble(threshold);
-        } catch (NumberFormatException e) {
-            throw new ValidationException("threshold", "'" + threshold + "' is not a number");
-        }
+        double t = QueryParams.parseDouble("threshold", threshold, 0.5);
         java.io.StringWriter out = new java.io.StringWriter();
         evaluation.exportPairs(out, t);
         return out.toString();
@@ -128,11 +113,7 @@ public final class DuplicateResource {
     @Operation(summary = "The review queue: pending pairs, most likely first, with their explanation")
     public List<CandidatePair> candidates(@QueryParam("limit") String limit, @Context SecurityContext security) {
         reviewer(security);
-        int n = QueryParams.parseInt("limit", limit, 50);
-        if (n < 1 || n > 500) {
-            throw new ValidationException("limit", "1 to 500");
-        }
-        return queue.pending(n);
+        return queue.pending(limit(limit));
     }
 
     @POST
@@ -167,7 +148,7 @@ public final class DuplicateResource {
     @Path("/merges")
     @Operation(summary = "Merge audit, newest first: who, when, score, both records before, where each field came from")
     public List<MergeRecord> history(@QueryParam("limit") String limit, @Context SecurityContext security) {
-        return merges.history(ActorPrincipal.of(security), QueryParams.parseInt("limit", limit, 50));
+        return merges.history(ActorPrincipal.of(security), limit(limit));
     }
 
     @POST
@@ -175,6 +156,14 @@ public final class DuplicateResource {
     @Operation(summary = "Undo a merge: both contacts as they were; answers the restored contact")
     public Contact undo(@PathParam("id") long id, @Context SecurityContext security) {
         return merges.undo(ActorPrincipal.of(security), id);
+    }
+
+    private static int limit(String limit) {
+        int n = QueryParams.parseInt("limit", limit, 50);
+        if (n < 1 || n > 500) {
+            throw new ValidationException("limit", "1 to 500");
+        }
+        return n;
     }
 
     private static Actor reviewer(SecurityContext security) {

@@ -36,6 +36,21 @@ final class QueryParams {
         return parsed.intValue();
     }
 
+    static double parseDouble(String name, String value, double fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(value.trim());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException(value);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "'" + value + "' is not a number");
+        }
+    }
+
     static <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
