@@ -64,7 +64,7 @@ public final class TestDatabases {
         return dbs.stream();
     }
 
-    static Db h2() {
+    public static Db h2() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
@@ -73,7 +73,7 @@ public final class TestDatabases {
     }
 
     /** A fresh schema in the given PostgreSQL database, used through {@code currentSchema}. */
-    static Db postgres(String url) {
+    public static Db postgres(String url) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
@@ -85,6 +85,12 @@ public final class TestDatabases {
         ds.setCurrentSchema(schema);
         RAN.add("PostgreSQL");
         return new Db("PostgreSQL", ds);
+    }
+
+    /** Migrates the schema (all change sets) on the given database; for modules that use plain JDBC. */
+    public static DataSource migrated(DataSource ds) {
+        new SchemaMigrator(ds, TestDatabases.class.getClassLoader()).migrate();
+        return ds;
     }
 
     /** Migrates the schema, then opens the "evergreen" unit on it outside OSGi. */

@@ -1,0 +1,49 @@
+package org.evergreencrm.api.compliance;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.evergreencrm.api.security.Actor;
+
+/**
+ * Decides whether a person may be called now (DNC registry and state lists, internal do-not-call, consent,
+ * calling hours in the person's local time, state call limits) and keeps the records behind those decisions.
+ * Used by the call queue, later by telephony and automation.
+ */
+public interface ComplianceService {
+    /** Decides without recording (for planning: the queue uses it to know when a contact becomes callable). */
+    Decision check(CallTarget target, Instant at);
+
+    /** Decides and records the decision with its reasons under {@code purpose} (e.g. {@code QUEUE_CLAIM}). */
+    Decision checkAndRecord(CallTarget target, Instant at, String purpose, Actor actor);
+
+    /** Records a consent or revocation; a revocation never takes effect later than 10 business days after receipt. */
+    ConsentRecord record(Actor actor, ConsentDraft draft);
+
+    /** Consent records about a contact and/or a number, newest first. */
+    List<ConsentRecord> records(Long contactId, String phone);
+
+    /** Everything known about a number; the lookup itself is recorded in the decision log (audit). */
+    NumberStatus lookup(Actor actor, String phone);
+
+    /** Logged decisions about a contact, newest first. */
+    List<DecisionRecord> decisions(Long contactId, int limit);
+
+    /** The registry lists imported so far. */
+    List<DncList> lists();
+
+    /**
+     * Starts a streaming import of 10-digit numbers (one per line; a registry file's extra columns after a comma
+     * are ignored) into {@code list} ({@code US} or {@code US-XX}). Returns at once; follow it with {@link #dncImport}.
+     */
+    DncImport startImport(Actor actor, String list, InputStream numbers, String sourceName);
+
+    Optional<DncImport> dncImport(long id);
+
+    List<DncImport> dncImports();
+
+    /** Asks a running import to stop; what was imported stays. */
+    DncImport cancelImport(Actor actor, long id);
+}

@@ -1,0 +1,218 @@
+package org.evergreencrm.compliance.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.evergreencrm.api.AccessDeniedException;
+import org.evergreencrm.api.FieldError;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.compliance.CallTarget;
+import org.evergreencrm.api.compliance.Channel;
+import org.evergreencrm.api.compliance.ComplianceService;
+import org.evergreencrm.api.compliance.ConsentDraft;
+import org.evergreencrm.api.compliance.ConsentKind;
+import org.evergreencrm.api.compliance.ConsentRecord;
+import org.evergreencrm.api.compliance.Decision;
+import org.evergreencrm.api.compliance.DecisionRecord;
+import org.evergreencrm.api.compliance.DncImport;
+import org.evergreencrm.api.compliance.DncList;
+import org.evergreencrm.api.compliance.NumberStatus;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.store.StoreInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The compliance service: decisions from {@link CallPolicy} over the facts in {@link ComplianceStore}, consent
+ * records with the 10-business-day rule, registry imports through {@link DncImporter}.
+ */
+@Component(service = ComplianceService.class, configurationPid = "org.evergreencrm.compliance",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class ComplianceServiceImpl implements ComplianceService {
+    /** Revocations are honoured at the latest this many business days after receipt (FCC 24-24). */
+    static final int REVOCATION_BUSINESS_DAYS = 10;
+    private static final Pattern LIST_CODE = Pattern.compile("US(-[A-Z]{2})?");
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
+
+    private final ComplianceStore store;
+    private final CallPolicy policy;
+    private final DncImporter importer;
+    private final Clock clock;
+
+    @Activate
+    public ComplianceServiceImpl(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
+            @Reference StoreInfo schemaReady, Map<String, Object> config) {
+        this(ds, CallingRules.from(config), Clock.systemUTC());
+    }
+
+    ComplianceServiceImpl(DataSource ds, CallingRules rules, Clock clock) {
+        this.store = new ComplianceStore(ds);
+        this.policy = new CallPolicy(rules, new UsZones());
+        this.importer = new DncImporter(ds, clock);
+        this.clock = clock;
+    }
+
+    @Deactivate
+    void stop() {
+        importer.close();
+    }
+
+    @Override
+    public Decision check(CallTarget target, Instant at) {
+        Optional<PhoneFacts> phone = PhoneFacts.of(target.phone());
+        CallPolicy.Facts facts = phone.map(p -> store.facts(p.national(), target.contactId(), at))
+                .orElse(new CallPolicy.Facts(List.of(), List.of(), List.of()));
+        return policy.decide(target, phone, facts, at);
+    }
+
+    @Override
+    public Decision checkAndRecord(CallTarget target, Instant at, String purpose, Actor actor) {
+        Decision d = check(target, at);
+        store.logDecision(target.contactId(), PhoneFacts.of(target.phone()).map(PhoneFacts::national).orElse(null), at,
+                purpose, d.allowed(), d.summary(), actor.username());
+        return d;
+    }
+
+    @Override
+    public ConsentRecord record(Actor actor, ConsentDraft draft) {
+        List<FieldError> errors = new ArrayList<>();
+        if (draft == null) {
+            throw new ValidationException("body", "a consent record is required");
+        }
+        Long national = null;
+        if (draft.phone() != null && !draft.phone().isBlank()) {
+            Optional<PhoneFacts> p = PhoneFacts.of(draft.phone());
+            if (p.isEmpty()) {
+                errors.add(new FieldError("phone", "not a valid US phone number: " + draft.phone()));
+            } else {
+                national = p.get().national();
+            }
+        } else if (draft.contactId() == null) {
+            errors.add(new FieldError("phone", "a phone number or a contactId is required"));
+        }
+        if (draft.channel() == null) {
+            errors.add(new FieldError("channel", "required: CALL or TEXT"));
+        }
+        if (draft.kind() == null) {
+            errors.add(new FieldError("kind", "required: GRANT or REVOKE"));
+        }
+        if (draft.method() == null) {
+            errors.add(new FieldError("method", "required: how the request reached us (CALL, TEXT_STOP, EMAIL, WEB, ...)"));
+        }
+        Instant now = clock.instant();
+        Instant received = draft.receivedAt() == null ? now : draft.receivedAt();
+        if (received.isAfter(now.plusSeconds(60))) {
+            errors.add(new FieldError("receivedAt", "cannot be in the future"));
+        }
+        Instant effective = draft.effectiveAt() == null ? received : draft.effectiveAt();
+        if (effective.isBefore(received)) {
+            errors.add(new FieldError("effectiveAt", "cannot be before receivedAt"));
+        }
+        Instant honorBy = null;
+        if (draft.kind() == ConsentKind.REVOKE) {
+            honorBy = honorBy(received);
+            if (effective.isAfter(honorBy)) {
+                errors.add(new FieldError("effectiveAt", "a revocation must take effect within "
+                        + REVOCATION_BUSINESS_DAYS + " business days of receipt, by " + honorBy));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String note = draft.note() == null ? null : draft.note().length() > 1000 ? draft.note().substring(0, 1000) : draft.note();
+        return store.insert(draft.contactId(), national, draft.channel(), draft.kind(), draft.method(), received,
+                effective, honorBy, actor.username(), now, note);
+    }
+
+    /** End of the 10th business day after receipt, in US Eastern business time. */
+    static Instant honorBy(Instant received) {
+        ZonedDateTime r = received.atZone(BUSINESS_ZONE);
+        return BusinessDays.plus(r.toLocalDate(), REVOCATION_BUSINESS_DAYS).atTime(23, 59, 59).atZone(BUSINESS_ZONE)
+                .toInstant();
+    }
+
+    @Override
+    public List<ConsentRecord> records(Long contactId, String phone) {
+        Long national = null;
+        if (phone != null && !phone.isBlank()) {
+            national = PhoneFacts.of(phone).orElseThrow(() -> new ValidationException("phone",
+                    "not a valid US phone number: " + phone)).national();
+        }
+        return store.consents(contactId, national);
+    }
+
+    @Override
+    public NumberStatus lookup(Actor actor, String phone) {
+        PhoneFacts p = PhoneFacts.of(phone).orElseThrow(() -> new ValidationException("phone",
+                "not a valid US phone number: " + phone));
+        Instant now = clock.instant();
+        CallPolicy.Facts facts = store.facts(p.national(), null, now);
+        Decision d = policy.decide(new CallTarget(null, phone, null, null), Optional.of(p), facts, now);
+        store.logDecision(null, p.national(), now, "LOOKUP", d.allowed(), d.summary(), actor.username());
+        boolean dnc = !facts.registryLists().isEmpty() && CallPolicy.latest(facts.records(), Channel.CALL, now)
+                .map(r -> r.kind() != ConsentKind.GRANT).orElse(true)
+                || CallPolicy.latest(facts.records(), Channel.CALL, now).map(r -> r.kind() == ConsentKind.REVOKE).orElse(false);
+        boolean dnt = CallPolicy.latest(facts.records(), Channel.TEXT, now).map(r -> r.kind() == ConsentKind.REVOKE)
+                .orElse(false);
+        return new NumberStatus(p.e164(), facts.registryLists(), facts.records(), dnc, dnt, d);
+    }
+
+    @Override
+    public List<DecisionRecord> decisions(Long contactId, int limit) {
+        return store.decisions(contactId, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public List<DncList> lists() {
+        return store.lists();
+    }
+
+    @Override
+    public DncImport startImport(Actor actor, String list, InputStream numbers, String sourceName) {
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException("only an admin may import do-not-call lists");
+        }
+        if (list == null || !LIST_CODE.matcher(list).matches()) {
+            throw new ValidationException("list", "US for the national registry or US-XX for a state list");
+        }
+        String description = list.equals("US") ? "National Do Not Call Registry" : "State do-not-call list " + list.substring(3);
+        return importer.start(list, description + (sourceName == null ? "" : " (" + sourceName + ")"), numbers,
+                actor.username());
+    }
+
+    @Override
+    public Optional<DncImport> dncImport(long id) {
+        return importer.status(id);
+    }
+
+    @Override
+    public List<DncImport> dncImports() {
+        return importer.all();
+    }
+
+    @Override
+    public DncImport cancelImport(Actor actor, long id) {
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException("only an admin may cancel an import");
+        }
+        return importer.cancel(id).orElseThrow(() -> new NotFoundException("DNC import", id));
+    }
+
+    ComplianceStore store() {
+        return store;
+    }
+}
