@@ -13,6 +13,9 @@ import org.evergreencrm.api.security.Actor;
  * Used by the call queue, later by telephony and automation.
  */
 public interface ComplianceService {
+    /** The number in E.164 when it is a valid US number (the only ones the CRM calls), else empty. */
+    Optional<String> usNumber(String phone);
+
     /** Decides without recording (for planning: the queue uses it to know when a contact becomes callable). */
     Decision check(CallTarget target, Instant at);
 

@@ -72,6 +72,11 @@ public final class ComplianceServiceImpl implements ComplianceService {
     }
 
     @Override
+    public Optional<String> usNumber(String phone) {
+        return PhoneFacts.of(phone).map(PhoneFacts::e164);
+    }
+
+    @Override
     public Decision check(CallTarget target, Instant at) {
         Optional<PhoneFacts> phone = PhoneFacts.of(target.phone());
         CallPolicy.Facts facts = phone.map(p -> store.facts(p.national(), target.contactId(), at))

@@ -1,0 +1,149 @@
+package org.evergreencrm.queue.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.evergreencrm.api.compliance.CallTarget;
+import org.evergreencrm.api.compliance.ComplianceService;
+import org.evergreencrm.api.compliance.Decision;
+import org.evergreencrm.api.queue.Bucket;
+import org.evergreencrm.api.queue.Claim;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.store.jdbc.Jdbc;
+
+/**
+ * "Next contact": walks the buckets in mix order, locks a few due entries of a bucket with SKIP LOCKED, re-checks
+ * compliance and the bucket's hours for each at claim time, claims the first that passes under a lease and parks
+ * the others (due again when they may become callable, with the reason). One short transaction per try.
+ */
+final class Claimer {
+    /** Tuning: entries locked per try, tries per bucket, how long a DNC-blocked entry waits before a re-check. */
+    record Settings(Duration lease, int batch, int triesPerBucket, Duration recheck) {
+    }
+
+    private record Try(Claim claim, boolean empty) {
+    }
+
+    private final DataSource ds;
+    private final ComplianceService compliance;
+    private final Supplier<List<Bucket>> buckets;
+    private final BucketMix mix;
+    private final Settings settings;
+    private final java.time.Clock clock;
+
+    Claimer(DataSource ds, ComplianceService compliance, Supplier<List<Bucket>> buckets, BucketMix mix, Settings settings,
+            java.time.Clock clock) {
+        this.ds = ds;
+        this.compliance = compliance;
+        this.buckets = buckets;
+        this.mix = mix;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Optional<Claim> next(Actor actor) {
+        List<Bucket> eligible = buckets.get().stream().filter(b -> b.teamIds().isEmpty() || actor.isAdmin()
+                || actor.teamId() != null && b.teamIds().contains(actor.teamId())).toList();
+        List<Bucket> order = mix.order(eligible);
+        long total = eligible.stream().mapToLong(Bucket::weight).sum();
+        for (Bucket b : order) {
+            for (int i = 0; i < settings.triesPerBucket(); i++) {
+                Instant now = clock.instant();
+                Try t = Jdbc.inTransaction(ds, c -> tryBucket(c, b, actor, now));
+                if (t.claim() != null) {
+                    mix.served(order.get(0), b, total);
+                    return Optional.of(t.claim());
+                }
+                if (t.empty()) {
+                    break;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Try tryBucket(Connection c, Bucket b, Actor actor, Instant now) throws SQLException {
+        List<QueueRow> rows = QueueStore.candidates(c, b.id(), now, actor.userId(), settings.batch());
+        if (rows.isEmpty()) {
+            return new Try(null, true);
+        }
+        for (QueueRow row : rows) {
+            Decision d = compliance.checkAndRecord(new CallTarget(row.contactId(), row.phone(), row.state(),
+                    row.postalCode()), now, "QUEUE_CLAIM", actor);
+            if (!d.allowed()) {
+                Instant retry = d.retryAt() != null ? d.retryAt() : now.plus(settings.recheck());
+                park(c, row, b, retry, d.code(), d.summary(), now);
+                continue;
+            }
+            List<ZoneId> zones = d.zones().stream().map(ZoneId::of).toList();
+            if (!BucketHours.open(b.hours(), zones, now)) {
+                Instant open = BucketHours.nextOpen(b.hours(), zones, now);
+                park(c, row, b, open == null ? now.plus(settings.recheck()) : open, "BUCKET_HOURS",
+                        "bucket " + b.name() + " works " + b.hours().days() + " " + b.hours().from() + "–" + b.hours().to()
+                                + " local time in " + zones, now);
+                continue;
+            }
+            String[] contact = contact(c, row.contactId());
+            if (contact == null) {
+                QueueStore.settle(c, row.contactId(), row.bucketId(), null, "FINISHED", now, 0, row.lastAttemptAt(),
+                        null, null, "CONTACT_DELETED", row.attemptsTotal(), row.attemptsInBucket());
+                QueueStore.history(c, row.contactId(), now, "FINISHED", b.id(), actor.username(), "the contact was deleted");
+                continue;
+            }
+            Instant leaseUntil = now.plus(settings.lease());
+            long attemptId = QueueStore.claim(c, row, b.id(), actor.userId(), actor.username(), now, leaseUntil);
+            QueueStore.history(c, row.contactId(), now, "CLAIMED", b.id(), actor.username(),
+                    "attempt " + attemptId + " (" + (row.attemptsTotal() + 1) + " overall), lease until " + leaseUntil);
+            return new Try(new Claim(attemptId, row.contactId(), contact[0], row.phone(), b.id(), b.name(),
+                    row.attemptsTotal() + 1, leaseUntil, d.summary()), false);
+        }
+        return new Try(null, false);
+    }
+
+    private static void park(Connection c, QueueRow row, Bucket b, Instant until, String code, String reason, Instant now)
+            throws SQLException {
+        QueueStore.block(c, row.contactId(), until, code, reason);
+        if (!Objects.equals(code, row.blockedCode())) {
+            QueueStore.history(c, row.contactId(), now, "BLOCKED", b.id(), "compliance", code + " until " + until + ": " + reason);
+        }
+    }
+
+    /** The contact's display name, or {@code null} when it was deleted. */
+    private static String[] contact(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT first_name, last_name, household_name, deleted_at FROM contact WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject("deleted_at") != null) {
+                    return null;
+                }
+                String name = ((rs.getString(1) == null ? "" : rs.getString(1)) + " "
+                        + (rs.getString(2) == null ? "" : rs.getString(2))).trim();
+                return new String[] {name.isEmpty() ? rs.getString(3) : name};
+            }
+        }
+    }
+
+    /** Gives contacts whose lease ran out back to the queue (their attempt stays counted: the call may have happened). */
+    int expire(Instant now) {
+        return Jdbc.inTransaction(ds, c -> {
+            List<long[]> rows = QueueStore.expiredLeases(c, now, 1000);
+            for (long[] r : rows) {
+                QueueStore.release(c, r[0], now);
+                QueueStore.history(c, r[0], now, "EXPIRED", r[1], "system",
+                        "lease ran out without an outcome; the attempt stays counted");
+            }
+            return rows.size();
+        });
+    }
+}
