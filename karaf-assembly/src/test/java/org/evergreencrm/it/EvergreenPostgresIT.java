@@ -50,4 +50,19 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void everyContactChangeIsPublishedOnEventAdmin() throws Exception {
         new Scenarios(this, context).everyContactChangeIsPublishedOnEventAdmin();
     }
+
+    @Test
+    public void floridaRuleInTheShippedConfiguration() throws Exception {
+        new QueueScenarios(this, context).floridaRuleInTheShippedConfiguration();
+    }
+
+    @Test
+    public void callQueueBucketsOutcomesComplianceAndConcurrentReps() throws Exception {
+        new QueueScenarios(this, context).bucketsOutcomesComplianceAndTwoRepsHammeringNext();
+    }
+
+    @Test
+    public void dncRegistryImportAndLookup() throws Exception {
+        new QueueScenarios(this, context).registryImportAndLookup();
+    }
 }

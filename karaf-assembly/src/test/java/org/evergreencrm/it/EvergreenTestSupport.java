@@ -56,6 +56,9 @@ public abstract class EvergreenTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
                 // a fast KDF keeps the tests quick; the default (600000) is exercised by the unit tests
                 editConfigurationFilePut("etc/org.evergreencrm.security.cfg", "pbkdf2Iterations", "20000"),
+                // the call-queue tests must not depend on the hour they run at: the federal window spans the day;
+                // the Florida rule (08:00-20:00) stays as shipped and is checked at fixed times
+                editConfigurationFilePut("etc/org.evergreencrm.compliance.cfg", "federal.window", "00:00-23:59:59"),
                 systemProperty("evergreen.test.http.port").value(Integer.toString(HTTP_PORT))));
         if (KEEP) {
             options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * A bucket as an admin defines it; {@code null} fields take the defaults (weight 1, SCORE order, 6 attempts in the
- * bucket, 20 overall, every day 08:00–21:00, retry no-answer/busy/voicemail after 4 h, finish the rest).
+ * bucket, 20 overall, every day all day (the legal calling window still applies), retry no-answer/busy/voicemail after 4 h, finish the rest).
  *
  * @param weight the bucket's share in the mix across buckets (shares = weight / sum of weights)
  * @param maxAttempts attempts allowed while in this bucket

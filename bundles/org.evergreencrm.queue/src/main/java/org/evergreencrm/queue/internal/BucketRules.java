@@ -30,7 +30,8 @@ final class BucketRules {
             List<Transition> transitions, String exhaustedBucket, Set<Long> teamIds) {
     }
 
-    static final ActiveHours ALL_DAY = new ActiveHours(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(21, 0));
+    /** No working hours of its own: only the legal calling window (compliance) limits when contacts are called. */
+    static final ActiveHours ALL_DAY = new ActiveHours(EnumSet.allOf(DayOfWeek.class), LocalTime.MIN, LocalTime.MAX);
     private static final Duration MAX_DELAY = Duration.ofDays(365);
 
     private BucketRules() {

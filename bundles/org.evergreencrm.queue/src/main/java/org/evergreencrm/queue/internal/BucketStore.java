@@ -123,7 +123,8 @@ final class BucketStore {
             throw new IllegalStateException("bucket " + rs.getLong("id") + " has an unreadable definition: " + e.getMessage(), e);
         }
         return new Bucket(rs.getLong("id"), rs.getString("name"), d.weight(), d.order(), d.maxAttempts(),
-                d.maxTotalAttempts(), d.hours(), d.transitions(), d.exhaustedBucket(), d.teamIds(), rs.getLong("version"),
+                d.maxTotalAttempts(), new org.evergreencrm.api.queue.ActiveHours(java.util.EnumSet.copyOf(d.hours().days()),
+                d.hours().from(), d.hours().to()), d.transitions(), d.exhaustedBucket(), d.teamIds(), rs.getLong("version"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 }

@@ -12,11 +12,11 @@ public @interface QueueConfig {
     @AttributeDefinition(description = "Mix across buckets by weight: EVEN (interleaved) or RANDOM")
     String mix() default "EVEN";
 
-    @AttributeDefinition(description = "Due entries locked and checked per claim try")
-    int claimBatch() default 5;
+    @AttributeDefinition(description = "Due entries locked and checked per claim try (1 leaves the most work to concurrent claimers)")
+    int claimBatch() default 1;
 
-    @AttributeDefinition(description = "Tries per bucket before falling through to the next bucket")
-    int triesPerBucket() default 4;
+    @AttributeDefinition(description = "Tries per bucket (each parks the entries compliance refuses) before falling through to the next bucket")
+    int triesPerBucket() default 20;
 
     @AttributeDefinition(description = "Hours before an entry blocked by a do-not-call record is checked again")
     int recheckHours() default 24;

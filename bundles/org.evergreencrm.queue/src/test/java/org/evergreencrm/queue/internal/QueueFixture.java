@@ -31,7 +31,7 @@ final class QueueFixture {
         this.ds = TestDatabases.migrated(ds);
         this.compliance = new ComplianceServiceImpl(ds, null, RULES);
         this.contacts = new TestContacts(ds);
-        this.queue = new CallQueueImpl(ds, compliance, contacts, new Claimer.Settings(java.time.Duration.ofMinutes(10), 5, 4,
+        this.queue = new CallQueueImpl(ds, compliance, contacts, new Claimer.Settings(java.time.Duration.ofMinutes(10), 1, 20,
                 java.time.Duration.ofHours(24)), mix, clock, 0);
     }
 }

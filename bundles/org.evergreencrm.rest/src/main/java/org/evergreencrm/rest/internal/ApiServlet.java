@@ -22,7 +22,11 @@ import org.evergreencrm.api.dedup.DedupEvaluation;
 import org.evergreencrm.api.dedup.DedupJobs;
 import org.evergreencrm.api.dedup.MergeService;
 import org.evergreencrm.api.store.DedupRepository;
+import org.evergreencrm.api.compliance.ComplianceService;
+import org.evergreencrm.api.queue.CallQueue;
+import org.evergreencrm.rest.internal.resources.ComplianceResource;
 import org.evergreencrm.rest.internal.resources.ContactResource;
+import org.evergreencrm.rest.internal.resources.QueueResource;
 import org.evergreencrm.rest.internal.resources.DuplicateResource;
 import org.evergreencrm.rest.internal.resources.OpenApiResource;
 import org.evergreencrm.rest.internal.resources.UserResource;
@@ -49,20 +53,25 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private transient Server server;
 
     private final transient DedupJobs jobs;
-    private final transient DedupRepository queue;
+    private final transient DedupRepository candidates;
     private final transient MergeService merges;
     private final transient DedupEvaluation evaluation;
+    private final transient CallQueue queue;
+    private final transient ComplianceService compliance;
 
     @Activate
     public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
             @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges,
-            @Reference DedupEvaluation evaluation) {
+            @Reference DedupEvaluation evaluation, @Reference CallQueue callQueue,
+            @Reference ComplianceService compliance) {
         this.evaluation = evaluation;
+        this.queue = callQueue;
+        this.compliance = compliance;
         this.contacts = contacts;
         this.users = users;
         this.actors = actors;
         this.jobs = jobs;
-        this.queue = queue;
+        this.candidates = queue;
         this.merges = merges;
     }
 
@@ -71,14 +80,16 @@ public final class ApiServlet extends CXFNonSpringServlet {
         super.loadBus(config);
         Bus bus = getBus();
         Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class,
-                DuplicateResource.class));
+                DuplicateResource.class, QueueResource.class, ComplianceResource.class));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
         factory.setResourceProviders(List.of(
                 new SingletonResourceProvider(new ContactResource(contacts)),
                 new SingletonResourceProvider(new UserResource(users)),
-                new SingletonResourceProvider(new DuplicateResource(jobs, queue, merges, evaluation)),
+                new SingletonResourceProvider(new DuplicateResource(jobs, candidates, merges, evaluation)),
+                new SingletonResourceProvider(new QueueResource(queue)),
+                new SingletonResourceProvider(new ComplianceResource(compliance)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),
