@@ -19,6 +19,12 @@ public interface ComplianceService {
     /** Decides without recording (for planning: the queue uses it to know when a contact becomes callable). */
     Decision check(CallTarget target, Instant at);
 
+    /**
+     * Decides on the caller's connection to the Evergreen database, inside the caller's transaction (the call queue
+     * decides while it holds the claimed row: one connection per claim, never two, however busy the pool).
+     */
+    Decision check(CallTarget target, Instant at, java.sql.Connection connection);
+
     /** Decides and records the decision with its reasons under {@code purpose} (e.g. {@code QUEUE_CLAIM}). */
     Decision checkAndRecord(CallTarget target, Instant at, String purpose, Actor actor);
 

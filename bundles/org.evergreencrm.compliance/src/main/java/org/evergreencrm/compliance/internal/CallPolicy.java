@@ -39,6 +39,13 @@ final class CallPolicy {
         return rules;
     }
 
+    /** Whether a state rule with a call limit applies, i.e. whether the recent calls must be counted. */
+    boolean limitsCalls(CallTarget target, PhoneFacts p) {
+        String state = target.state() != null && usZones.isState(target.state()) ? target.state()
+                : usZones.stateOfZip(target.postalCode());
+        return rules.applicable(state, p.areaCode()).stream().anyMatch(r -> r.maxCallsPer24h() > 0);
+    }
+
     Decision decide(CallTarget target, Optional<PhoneFacts> phone, Facts facts, Instant at) {
         List<Reason> denied = new ArrayList<>();
         List<Reason> checked = new ArrayList<>();

@@ -79,8 +79,23 @@ public final class ComplianceServiceImpl implements ComplianceService {
     @Override
     public Decision check(CallTarget target, Instant at) {
         Optional<PhoneFacts> phone = PhoneFacts.of(target.phone());
-        CallPolicy.Facts facts = phone.map(p -> store.facts(p.national(), target.contactId(), at))
+        CallPolicy.Facts facts = phone.map(p -> store.facts(p.national(), target.contactId(), at, policy.limitsCalls(target, p)))
                 .orElse(new CallPolicy.Facts(List.of(), List.of(), List.of()));
+        return policy.decide(target, phone, facts, at);
+    }
+
+    @Override
+    public Decision check(CallTarget target, Instant at, java.sql.Connection connection) {
+        Optional<PhoneFacts> phone = PhoneFacts.of(target.phone());
+        CallPolicy.Facts facts = new CallPolicy.Facts(List.of(), List.of(), List.of());
+        if (phone.isPresent()) {
+            try {
+                facts = ComplianceStore.facts(connection, phone.get().national(), target.contactId(), at,
+                        policy.limitsCalls(target, phone.get()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("database error: " + e.getMessage(), e);
+            }
+        }
         return policy.decide(target, phone, facts, at);
     }
 
@@ -165,7 +180,7 @@ public final class ComplianceServiceImpl implements ComplianceService {
         PhoneFacts p = PhoneFacts.of(phone).orElseThrow(() -> new ValidationException("phone",
                 "not a valid US phone number: " + phone));
         Instant now = clock.instant();
-        CallPolicy.Facts facts = store.facts(p.national(), null, now);
+        CallPolicy.Facts facts = store.facts(p.national(), null, now, true);
         Decision d = policy.decide(new CallTarget(null, phone, null, null), Optional.of(p), facts, now);
         store.logDecision(null, p.national(), now, "LOOKUP", d.allowed(), d.summary(), actor.username());
         boolean dnc = !facts.registryLists().isEmpty() && CallPolicy.latest(facts.records(), Channel.CALL, now)

@@ -17,6 +17,7 @@ import org.evergreencrm.api.compliance.ConsentMethod;
 import org.evergreencrm.api.compliance.ConsentRecord;
 import org.evergreencrm.api.compliance.DecisionRecord;
 import org.evergreencrm.api.compliance.DncList;
+import org.evergreencrm.store.jdbc.DecisionLog;
 import org.evergreencrm.store.jdbc.Jdbc;
 
 /** The compliance tables over plain JDBC: registry numbers, consent records, decisions, the call log's recent calls. */
@@ -34,31 +35,48 @@ final class ComplianceStore {
     }
 
     /** Registry lists, consent records and calls of the last 24 h for a number (and the contact), in one connection. */
-    CallPolicy.Facts facts(long national, Long contactId, Instant at) {
-        return Jdbc.read(ds, c -> {
-            List<String> lists = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT list_code FROM dnc_number WHERE phone = ?")) {
-                ps.setLong(1, national);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lists.add(rs.getString(1));
+    CallPolicy.Facts facts(long national, Long contactId, Instant at, boolean countCalls) {
+        return Jdbc.read(ds, c -> facts(c, national, contactId, at, countCalls));
+    }
+
+    static CallPolicy.Facts facts(Connection c, long national, Long contactId, Instant at, boolean countCalls)
+            throws SQLException {
+        // registry lists and consent records in one round trip (this runs on every claim)
+        List<String> lists = new ArrayList<>();
+        List<ConsentRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 'L' AS src, NULL AS id, NULL AS contact_id, NULL AS phone, "
+                + "list_code AS channel, NULL AS kind, NULL AS method, NULL AS received_at, NULL AS effective_at, "
+                + "NULL AS honor_by, NULL AS recorded_by, NULL AS recorded_at, NULL AS note FROM dnc_number WHERE phone = ? "
+                + "UNION ALL SELECT 'C', " + CONSENT_COLUMNS + " FROM consent_record WHERE phone = ? OR contact_id = ?")) {
+            ps.setLong(1, national);
+            ps.setLong(2, national);
+            ps.setLong(3, contactId == null ? -1 : contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("L".equals(rs.getString("src"))) {
+                        lists.add(rs.getString("channel"));
+                    } else {
+                        records.add(consent(rs));
                     }
                 }
             }
-            List<ConsentRecord> records = consents(c, contactId, national);
-            List<Instant> calls = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT claimed_at FROM call_attempt WHERE phone = ? "
-                    + "AND claimed_at > ? AND (outcome IS NULL OR outcome <> 'NOT_DIALED')")) {
-                ps.setString(1, "+1" + national);
-                Jdbc.set(ps, 2, at.minusSeconds(86_400));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        calls.add(Jdbc.instant(rs, "claimed_at"));
-                    }
-                }
-            }
+        }
+        records.sort(java.util.Comparator.comparing(ConsentRecord::effectiveAt).thenComparingLong(ConsentRecord::id).reversed());
+        List<Instant> calls = new ArrayList<>();
+        if (!countCalls) {
             return new CallPolicy.Facts(List.copyOf(lists), records, calls);
-        });
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT claimed_at FROM call_attempt WHERE phone = ? "
+                + "AND claimed_at > ? AND (outcome IS NULL OR outcome <> 'NOT_DIALED')")) {
+            ps.setString(1, "+1" + national);
+            Jdbc.set(ps, 2, at.minusSeconds(86_400));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    calls.add(Jdbc.instant(rs, "claimed_at"));
+                }
+            }
+        }
+        return new CallPolicy.Facts(List.copyOf(lists), records, calls);
     }
 
     List<ConsentRecord> consents(Long contactId, Long national) {
@@ -134,17 +152,8 @@ final class ComplianceStore {
     void logDecision(Long contactId, Long national, Instant at, String purpose, boolean allowed, String reasons,
             String actor) {
         Jdbc.inTransaction(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO compliance_decision (contact_id, phone, "
-                    + "decided_at, purpose, allowed, reasons, actor) VALUES (?,?,?,?,?,?,?)")) {
-                ps.setObject(1, contactId);
-                ps.setObject(2, national);
-                Jdbc.set(ps, 3, at);
-                ps.setString(4, purpose);
-                ps.setBoolean(5, allowed);
-                ps.setString(6, reasons.length() > 2000 ? reasons.substring(0, 1997) + "..." : reasons);
-                ps.setString(7, actor);
-                return ps.executeUpdate();
-            }
+            DecisionLog.insert(c, contactId, national == null ? null : "+1" + national, at, purpose, allowed, reasons, actor);
+            return null;
         });
     }
 

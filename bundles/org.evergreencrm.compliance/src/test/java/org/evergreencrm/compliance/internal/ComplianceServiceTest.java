@@ -103,8 +103,12 @@ class ComplianceServiceTest {
     }
 
     static DncImport await(ComplianceServiceImpl s, DncImport started) throws InterruptedException {
+        return await(s, started, 30_000);
+    }
+
+    static DncImport await(ComplianceServiceImpl s, DncImport started, long millis) throws InterruptedException {
         DncImport job = started;
-        for (int i = 0; i < 600 && DncImport.RUNNING.equals(job.state()); i++) {
+        for (long i = 0; i < millis / 50 && DncImport.RUNNING.equals(job.state()); i++) {
             Thread.sleep(50);
             job = s.dncImport(started.id()).orElseThrow();
         }

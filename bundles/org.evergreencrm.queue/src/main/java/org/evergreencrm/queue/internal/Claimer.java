@@ -1,8 +1,6 @@
 package org.evergreencrm.queue.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import org.evergreencrm.api.compliance.Decision;
 import org.evergreencrm.api.queue.Bucket;
 import org.evergreencrm.api.queue.Claim;
 import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.store.jdbc.DecisionLog;
 import org.evergreencrm.store.jdbc.Jdbc;
 
 /**
@@ -74,38 +73,38 @@ final class Claimer {
     }
 
     private Try tryBucket(Connection c, Bucket b, Actor actor, Instant now) throws SQLException {
-        List<QueueRow> rows = QueueStore.candidates(c, b.id(), now, actor.userId(), settings.batch());
+        List<QueueStore.Candidate> rows = QueueStore.candidates(c, b.id(), now, actor.userId(), settings.batch());
         if (rows.isEmpty()) {
             return new Try(null, true);
         }
-        for (QueueRow row : rows) {
-            Decision d = compliance.checkAndRecord(new CallTarget(row.contactId(), row.phone(), row.state(),
-                    row.postalCode()), now, "QUEUE_CLAIM", actor);
+        for (QueueStore.Candidate candidate : rows) {
+            QueueRow row = candidate.row();
+            if (candidate.contactName() == null) {
+                QueueStore.settle(c, row.contactId(), row.bucketId(), null, "FINISHED", now, 0, row.lastAttemptAt(),
+                        null, null, "CONTACT_DELETED", row.attemptsTotal(), row.attemptsInBucket());
+                QueueStore.history(c, row.contactId(), now, "FINISHED", b.id(), actor.username(), "the contact was deleted");
+                continue;
+            }
+            Decision d = compliance.check(new CallTarget(row.contactId(), row.phone(), row.state(), row.postalCode()), now, c);
             if (!d.allowed()) {
+                DecisionLog.insert(c, row.contactId(), row.phone(), now, "QUEUE_CLAIM", false, d.summary(), actor.username());
                 Instant retry = d.retryAt() != null ? d.retryAt() : now.plus(settings.recheck());
                 park(c, row, b, retry, d.code(), d.summary(), now);
                 continue;
             }
             List<ZoneId> zones = d.zones().stream().map(ZoneId::of).toList();
             if (!BucketHours.open(b.hours(), zones, now)) {
+                DecisionLog.insert(c, row.contactId(), row.phone(), now, "QUEUE_CLAIM", true, d.summary(), actor.username());
                 Instant open = BucketHours.nextOpen(b.hours(), zones, now);
                 park(c, row, b, open == null ? now.plus(settings.recheck()) : open, "BUCKET_HOURS",
                         "bucket " + b.name() + " works " + b.hours().days() + " " + b.hours().from() + "–" + b.hours().to()
                                 + " local time in " + zones, now);
                 continue;
             }
-            String[] contact = contact(c, row.contactId());
-            if (contact == null) {
-                QueueStore.settle(c, row.contactId(), row.bucketId(), null, "FINISHED", now, 0, row.lastAttemptAt(),
-                        null, null, "CONTACT_DELETED", row.attemptsTotal(), row.attemptsInBucket());
-                QueueStore.history(c, row.contactId(), now, "FINISHED", b.id(), actor.username(), "the contact was deleted");
-                continue;
-            }
             Instant leaseUntil = now.plus(settings.lease());
-            long attemptId = QueueStore.claim(c, row, b.id(), actor.userId(), actor.username(), now, leaseUntil);
-            QueueStore.history(c, row.contactId(), now, "CLAIMED", b.id(), actor.username(),
-                    "attempt " + attemptId + " (" + (row.attemptsTotal() + 1) + " overall), lease until " + leaseUntil);
-            return new Try(new Claim(attemptId, row.contactId(), contact[0], row.phone(), b.id(), b.name(),
+            long attemptId = QueueStore.claim(c, row, b.id(), actor.userId(), actor.username(), now, leaseUntil, d.summary());
+            // the claim itself is on record as the attempt row (ContactQueueState.attempts), not repeated in the history
+            return new Try(new Claim(attemptId, row.contactId(), candidate.contactName(), row.phone(), b.id(), b.name(),
                     row.attemptsTotal() + 1, leaseUntil, d.summary()), false);
         }
         return new Try(null, false);
@@ -116,21 +115,6 @@ final class Claimer {
         QueueStore.block(c, row.contactId(), until, code, reason);
         if (!Objects.equals(code, row.blockedCode())) {
             QueueStore.history(c, row.contactId(), now, "BLOCKED", b.id(), "compliance", code + " until " + until + ": " + reason);
-        }
-    }
-
-    /** The contact's display name, or {@code null} when it was deleted. */
-    private static String[] contact(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT first_name, last_name, household_name, deleted_at FROM contact WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getObject("deleted_at") != null) {
-                    return null;
-                }
-                String name = ((rs.getString(1) == null ? "" : rs.getString(1)) + " "
-                        + (rs.getString(2) == null ? "" : rs.getString(2))).trim();
-                return new String[] {name.isEmpty() ? rs.getString(3) : name};
-            }
         }
     }
 

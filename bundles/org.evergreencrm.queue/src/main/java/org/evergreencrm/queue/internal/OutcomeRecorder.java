@@ -134,7 +134,7 @@ final class OutcomeRecorder {
                 inBucket = 0;
             }
         }
-        String why = outcome + " → " + action + (action == Transition.Action.MOVE ? " to " + target.name() : "");
+        String why = "attempt " + attemptId + ": " + outcome + " → " + action + (action == Transition.Action.MOVE ? " to " + target.name() : "");
         if (action != Transition.Action.FINISH && (inBucket >= target.maxAttempts() || row.attemptsTotal() >= target.maxTotalAttempts())) {
             Optional<Bucket> exhausted = Optional.ofNullable(bucket.exhaustedBucket()).flatMap(bucketByName);
             why += "; limit reached (" + inBucket + "/" + target.maxAttempts() + " in bucket, " + row.attemptsTotal() + "/"

@@ -13,6 +13,7 @@ import org.evergreencrm.api.queue.CallAttempt;
 import org.evergreencrm.api.queue.CallOutcome;
 import org.evergreencrm.api.queue.HistoryEvent;
 import org.evergreencrm.api.queue.QueueEntry;
+import org.evergreencrm.store.jdbc.DecisionLog;
 import org.evergreencrm.store.jdbc.Jdbc;
 
 /**
@@ -36,23 +37,33 @@ final class QueueStore {
         }
     }
 
-    /** Up to {@code limit} due entries of a bucket in its order, locked for this transaction, skipping locked ones. */
-    static List<QueueRow> candidates(Connection c, long bucketId, Instant now, Long userId, int limit) throws SQLException {
-        String sql = "SELECT " + ROW_COLUMNS + " FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' AND due_at <= ? "
+    /**
+     * Up to {@code limit} due entries of a bucket in its order, locked for this transaction, skipping locked ones;
+     * with the contact's display name ({@code null} when the contact was deleted).
+     */
+    static List<Candidate> candidates(Connection c, long bucketId, Instant now, Long userId, int limit) throws SQLException {
+        String sql = "SELECT " + ROW_COLUMNS + ", (SELECT CASE WHEN k.deleted_at IS NOT NULL THEN NULL "
+                + "WHEN COALESCE(k.first_name, k.last_name) IS NULL THEN COALESCE(k.household_name, '') "
+                + "ELSE TRIM(COALESCE(k.first_name, '') || ' ' || COALESCE(k.last_name, '')) END FROM contact k "
+                + "WHERE k.id = queue_entry.contact_id) AS contact_name FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' AND due_at <= ? "
                 + "AND (reserved_for IS NULL OR reserved_for = ?) ORDER BY sort_key, due_at, contact_id "
                 + "FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, bucketId);
             Jdbc.set(ps, 2, now);
             ps.setLong(3, userId == null ? -1 : userId);
-            List<QueueRow> out = new ArrayList<>(limit);
+            List<Candidate> out = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row(rs));
+                    out.add(new Candidate(row(rs), rs.getString("contact_name")));
                 }
             }
             return out;
         }
+    }
+
+    /** A locked due entry and its contact's display name ({@code null}: the contact was deleted). */
+    record Candidate(QueueRow row, String contactName) {
     }
 
     private static QueueRow row(ResultSet rs) throws SQLException {
@@ -103,9 +114,41 @@ final class QueueStore {
         }
     }
 
-    /** Marks a locked entry claimed and records the attempt; returns the attempt id. */
+    /**
+     * Marks a locked entry claimed, records the attempt and the compliance decision that allowed it; returns the
+     * attempt id. On PostgreSQL one statement does all three (a data-modifying CTE: one round trip per claim).
+     */
     static long claim(Connection c, QueueRow row, long bucketId, Long userId, String username, Instant now,
-            Instant leaseUntil) throws SQLException {
+            Instant leaseUntil, String decision) throws SQLException {
+        String reasons = decision.length() > 2000 ? decision.substring(0, 1997) + "..." : decision;
+        if (Jdbc.isPostgres(c)) {
+            try (PreparedStatement ps = c.prepareStatement("WITH a AS (INSERT INTO call_attempt (contact_id, bucket_id, user_id, "
+                    + "username, phone, claimed_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id), "
+                    + "u AS (UPDATE queue_entry SET status = 'CLAIMED', claimed_by = ?, claim_attempt = (SELECT id FROM a), "
+                    + "lease_until = ?, attempts_total = attempts_total + 1, attempts_in_bucket = attempts_in_bucket + 1, "
+                    + "blocked_code = NULL, blocked_reason = NULL, version = version + 1 WHERE contact_id = ?), "
+                    + "d AS (INSERT INTO compliance_decision (contact_id, phone, decided_at, purpose, allowed, reasons, actor) "
+                    + "VALUES (?, ?, ?, 'QUEUE_CLAIM', TRUE, ?, ?)) SELECT id FROM a")) {
+                ps.setLong(1, row.contactId());
+                ps.setLong(2, bucketId);
+                ps.setObject(3, userId);
+                ps.setString(4, username);
+                ps.setString(5, row.phone());
+                Jdbc.set(ps, 6, now);
+                ps.setObject(7, userId);
+                Jdbc.set(ps, 8, leaseUntil);
+                ps.setLong(9, row.contactId());
+                ps.setLong(10, row.contactId());
+                ps.setObject(11, DecisionLog.national(row.phone()));
+                Jdbc.set(ps, 12, now);
+                ps.setString(13, reasons);
+                ps.setString(14, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
         long attemptId;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO call_attempt (contact_id, bucket_id, user_id, username, "
                 + "phone, claimed_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
@@ -131,6 +174,7 @@ final class QueueStore {
             ps.setLong(4, row.contactId());
             ps.executeUpdate();
         }
+        DecisionLog.insert(c, row.contactId(), row.phone(), now, "QUEUE_CLAIM", true, reasons, username);
         return attemptId;
     }
 

@@ -86,7 +86,7 @@ class CallQueueTest {
         assertEquals("nurture", s.entry().bucketName());
         assertEquals(2, s.entry().attemptsTotal());
         assertEquals(0, s.entry().attemptsInBucket());
-        assertEquals(List.of("ENTERED", "CLAIMED", "OUTCOME", "CLAIMED", "MOVED"), s.history().stream().map(h -> h.event()).toList());
+        assertEquals(List.of("ENTERED", "OUTCOME", "MOVED"), s.history().stream().map(h -> h.event()).toList());
         assertEquals(List.of(CallOutcome.NO_ANSWER, CallOutcome.NOT_INTERESTED), s.attempts().stream().map(a -> a.outcome()).toList());
         assertEquals(2, s.decisions().size(), "each claim's compliance decision is on record");
     }
