@@ -54,7 +54,7 @@ class DncLookupBenchmark {
 
         t0 = System.nanoTime();
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO dnc_number (phone, list_code) SELECT " + BASE + " + g * " + STEP + ", 'US' FROM generate_series(0, "
+            st.execute("INSERT INTO dnc_number (phone, list_code) SELECT CAST(" + BASE + " AS BIGINT) + CAST(g AS BIGINT) * " + STEP + ", 'US' FROM generate_series(0, "
                     + (NUMBERS - 1) + ") g");
             st.execute("ANALYZE dnc_number");
             try (ResultSet rs = st.executeQuery("SELECT pg_size_pretty(pg_total_relation_size('dnc_number'))")) {

@@ -63,6 +63,7 @@ public final class CallQueueImpl implements CallQueue {
     private final OutcomeRecorder outcomes;
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
+    private final java.util.concurrent.locks.ReentrantLock refresh = new java.util.concurrent.locks.ReentrantLock();
     private volatile List<Bucket> cache;
     private volatile Instant cachedAt = Instant.EPOCH;
 
@@ -121,14 +122,32 @@ public final class CallQueueImpl implements CallQueue {
         }
     }
 
+    /**
+     * The bucket definitions, cached for a few seconds (other nodes' changes show up within that time). One caller
+     * refreshes a stale cache while the others keep using it, so claimers never queue up behind the refresh.
+     */
     @Override
     public List<Bucket> buckets() {
         List<Bucket> b = cache;
         if (b == null || cachedAt.plus(BUCKET_CACHE).isBefore(clock.instant())) {
-            b = bucketStore.all();
-            cache = b;
-            cachedAt = clock.instant();
+            if (b == null) {
+                refresh.lock();
+            } else if (!refresh.tryLock()) {
+                return b;
+            }
+            try {
+                return refreshBuckets();
+            } finally {
+                refresh.unlock();
+            }
         }
+        return b;
+    }
+
+    private List<Bucket> refreshBuckets() {
+        List<Bucket> b = bucketStore.all();
+        cache = b;
+        cachedAt = clock.instant();
         return b;
     }
 

@@ -233,4 +233,40 @@ class CallQueueTest {
         bucket(f, "fresh", 1);
         assertThrows(ConflictException.class, () -> bucket(f, "fresh", 2));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void queueStateFollowsAMergeAndItsUndo(TestDatabases.Db db) {
+        QueueFixture f = new QueueFixture(db.dataSource());
+        Bucket b = bucket(f, "fresh", 1, new Transition(CallOutcome.NO_ANSWER, Action.RETRY, null, Duration.ofHours(1), null));
+        long survivor = f.contacts.add("Sue", "Vivor", "212-555-0111", "NY", "10001");
+        long loser = f.contacts.add("Lou", "Ser", "212-555-0112", "NY", "10001");
+        long lone = f.contacts.add("Al", "One", "212-555-0113", "NY", "10001");
+        long target = f.contacts.add("Tara", "Get", "212-555-0114", "NY", "10001");
+        f.queue.enqueue(ADMIN, b.id(), List.of(survivor, loser, lone), null, false);
+        for (int i = 0; i < 3; i++) {
+            Claim c = f.queue.next(RICK).orElseThrow();
+            f.queue.record(RICK, c.attemptId(), new OutcomeReport(CallOutcome.NO_ANSWER, null, null));
+        }
+        QueueMergeParticipant p = new QueueMergeParticipant(f.ds);
+        p.merged(7, survivor, loser);
+        p.merged(7, survivor, loser);
+        assertEquals(2, f.queue.state(ADMIN, survivor).entry().attemptsTotal(), "the loser's calls count for the survivor");
+        assertEquals(2, f.queue.state(ADMIN, survivor).attempts().size());
+        assertEquals("MERGED", f.queue.state(ADMIN, loser).entry().finalState());
+        p.undone(7, survivor, loser);
+        assertEquals(1, f.queue.state(ADMIN, survivor).entry().attemptsTotal());
+        assertEquals(1, f.queue.state(ADMIN, survivor).attempts().size());
+        QueueEntry restored = f.queue.state(ADMIN, loser).entry();
+        assertEquals(QueueEntry.QUEUED, restored.status());
+        assertEquals(null, restored.finalState());
+        assertEquals(1, f.queue.state(ADMIN, loser).attempts().size());
+
+        p.merged(8, target, lone);
+        assertEquals(QueueEntry.QUEUED, f.queue.state(ADMIN, target).entry().status(), "the lone entry moved to the survivor");
+        assertThrows(org.evergreencrm.api.NotFoundException.class, () -> f.queue.state(ADMIN, lone));
+        p.undone(8, target, lone);
+        assertEquals(1, f.queue.state(ADMIN, lone).entry().attemptsTotal());
+        assertThrows(org.evergreencrm.api.NotFoundException.class, () -> f.queue.state(ADMIN, target));
+    }
 }

@@ -31,6 +31,7 @@ public final class ClaimWorker {
         String url = args[0];
         String schema = args[1];
         int threads = Integer.parseInt(args[2]);
+        int maxPerThread = Integer.parseInt(args[3]);
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(url);
         pg.setCurrentSchema(schema);
@@ -42,7 +43,7 @@ public final class ClaimWorker {
             System.out.println("READY");
             System.out.flush();
             new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine(); // GO
-            for (long id : claimAll(queue, threads, 200, null)) {
+            for (long id : claimAll(queue, threads, 200, null, maxPerThread)) {
                 System.out.println("CLAIMED " + id);
             }
         }
@@ -57,6 +58,12 @@ public final class ClaimWorker {
 
     /** Each thread claims as its own rep until it finds nothing; returns every claimed contact id. */
     static List<Long> claimAll(CallQueue queue, int threads, long firstUserId, CountDownLatch start) throws InterruptedException {
+        return claimAll(queue, threads, firstUserId, start, Integer.MAX_VALUE);
+    }
+
+    /** Each thread claims as its own rep until it finds nothing or has claimed {@code maxPerThread}. */
+    static List<Long> claimAll(CallQueue queue, int threads, long firstUserId, CountDownLatch start, int maxPerThread)
+            throws InterruptedException {
         List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
         List<Thread> workers = new ArrayList<>();
         List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
@@ -67,8 +74,10 @@ public final class ClaimWorker {
                     if (start != null) {
                         start.await();
                     }
-                    for (Optional<Claim> c = queue.next(rep); c.isPresent(); c = queue.next(rep)) {
+                    int n = 0;
+                    for (Optional<Claim> c = queue.next(rep); c.isPresent(); c = n < maxPerThread ? queue.next(rep) : Optional.empty()) {
                         claimed.add(c.get().contactId());
+                        n++;
                     }
                 } catch (Throwable e) {
                     errors.add(e);

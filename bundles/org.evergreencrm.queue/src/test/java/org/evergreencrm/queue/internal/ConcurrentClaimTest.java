@@ -62,8 +62,10 @@ class ConcurrentClaimTest {
             QueueFixture f = new QueueFixture(ds);
             List<Long> ids = fill(f, 1_000);
             String schema = ((PGSimpleDataSource) db.dataSource()).getCurrentSchema();
+            // each thread takes at most 1/20 of the queue, so neither process can take it all (24 threads: 120%)
+            int cap = ids.size() / 20;
             Process child = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                    "-cp", System.getProperty("java.class.path"), ClaimWorker.class.getName(), url, schema, "12")
+                    "-cp", System.getProperty("java.class.path"), ClaimWorker.class.getName(), url, schema, "12", Integer.toString(cap))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
@@ -71,7 +73,7 @@ class ConcurrentClaimTest {
             f.queue.stats();
             child.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
             child.getOutputStream().flush();
-            List<Long> mine = ClaimWorker.claimAll(f.queue, 12, 1, new CountDownLatch(0));
+            List<Long> mine = ClaimWorker.claimAll(f.queue, 12, 1, new CountDownLatch(0), cap);
             List<Long> theirs = new ArrayList<>();
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("CLAIMED ")) {
