@@ -202,6 +202,9 @@ final class QueueScenarios {
         assertEquals(status.toString(), "US", status.get("registryLists").get(0).asText());
         assertTrue(status.get("doNotCall").asBoolean());
         assertEquals("REGISTRY_DNC", status.get("callNow").get("reasons").get(0).get("code").asText());
+        JsonNode audit = admin("GET", "/api/v1/compliance/decisions?phone=5185550192", null).json();
+        assertEquals(audit.toString(), "LOOKUP", audit.get(0).get("purpose").asText());
+        assertEquals(audit.toString(), "admin", audit.get(0).get("actor").asText());
         assertEquals(400, admin("GET", "/api/v1/compliance/numbers/12345", null).status());
         Http.Reply rep = http.send("POST", "/api/v1/compliance/dnc-imports?list=US", "rick-none", "x", null);
         assertEquals(401, rep.status());

@@ -37,8 +37,8 @@ public interface ComplianceService {
     /** Everything known about a number; the lookup itself is recorded in the decision log (audit). */
     NumberStatus lookup(Actor actor, String phone);
 
-    /** Logged decisions about a contact, newest first. */
-    List<DecisionRecord> decisions(Long contactId, int limit);
+    /** Logged decisions about a contact and/or a number (lookups of a number included), newest first. */
+    List<DecisionRecord> decisions(Long contactId, String phone, int limit);
 
     /** The registry lists imported so far. */
     List<DncList> lists();

@@ -192,8 +192,10 @@ public final class ComplianceServiceImpl implements ComplianceService {
     }
 
     @Override
-    public List<DecisionRecord> decisions(Long contactId, int limit) {
-        return store.decisions(contactId, Math.max(1, Math.min(limit, 1000)));
+    public List<DecisionRecord> decisions(Long contactId, String phone, int limit) {
+        Long national = phone == null || phone.isBlank() ? null : PhoneFacts.of(phone).orElseThrow(() ->
+                new ValidationException("phone", "not a valid US phone number: " + phone)).national();
+        return store.decisions(contactId, national, Math.max(1, Math.min(limit, 1000)));
     }
 
     @Override

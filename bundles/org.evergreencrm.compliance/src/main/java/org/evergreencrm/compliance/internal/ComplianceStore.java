@@ -157,11 +157,12 @@ final class ComplianceStore {
         });
     }
 
-    List<DecisionRecord> decisions(Long contactId, int limit) {
+    List<DecisionRecord> decisions(Long contactId, Long national, int limit) {
         return Jdbc.read(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, contact_id, phone, decided_at, purpose, allowed, "
-                    + "reasons, actor FROM compliance_decision WHERE contact_id = ? ORDER BY id DESC")) {
-                ps.setLong(1, contactId);
+                    + "reasons, actor FROM compliance_decision WHERE contact_id = ? OR phone = ? ORDER BY id DESC")) {
+                ps.setLong(1, contactId == null ? -1 : contactId);
+                ps.setLong(2, national == null ? -1 : national);
                 ps.setMaxRows(limit);
                 List<DecisionRecord> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

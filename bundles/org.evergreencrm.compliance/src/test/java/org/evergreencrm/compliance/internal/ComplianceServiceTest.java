@@ -24,6 +24,7 @@ import org.evergreencrm.api.compliance.ConsentDraft;
 import org.evergreencrm.api.compliance.ConsentKind;
 import org.evergreencrm.api.compliance.ConsentMethod;
 import org.evergreencrm.api.compliance.ConsentRecord;
+import org.evergreencrm.api.compliance.DecisionRecord;
 import org.evergreencrm.api.compliance.DncImport;
 import org.evergreencrm.api.compliance.NumberStatus;
 import org.evergreencrm.api.security.Actor;
@@ -62,6 +63,10 @@ class ComplianceServiceTest {
         assertTrue(status.doNotCall());
         assertFalse(status.doNotText(), "do-not-call and do-not-text are separate");
         assertEquals(List.of(r.id()), status.records().stream().map(ConsentRecord::id).toList());
+        DecisionRecord audit = s.decisions(null, "212-555-0142", 10).get(0);
+        assertEquals("LOOKUP", audit.purpose());
+        assertEquals("rick", audit.actor());
+        assertFalse(audit.allowed());
     }
 
     @ParameterizedTest(name = "{0}")

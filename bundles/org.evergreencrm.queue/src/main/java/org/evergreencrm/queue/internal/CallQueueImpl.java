@@ -327,7 +327,7 @@ public final class CallQueueImpl implements CallQueue {
                 throw new NotFoundException("queue entry for contact", contactId);
             }
             return new ContactQueueState(entry.get(), QueueStore.history(c, contactId), QueueStore.attempts(c, contactId),
-                    compliance.decisions(contactId, 50));
+                    compliance.decisions(contactId, null, 50));
         });
         if (actor.role() == Role.REP && state.attempts().stream().noneMatch(a -> java.util.Objects.equals(a.userId(), actor.userId()))) {
             contacts.get(actor, contactId); // otherwise a rep sees only the queue state of contacts they may see

@@ -77,14 +77,14 @@ public final class ComplianceResource {
 
     @GET
     @Path("/decisions")
-    @Operation(summary = "Logged allow/deny decisions about a contact, newest first")
-    public List<DecisionRecord> decisions(@QueryParam("contactId") Long contactId, @QueryParam("limit") String limit,
-            @Context SecurityContext security) {
+    @Operation(summary = "Logged allow/deny decisions about a contact and/or a number (including who looked it up), newest first")
+    public List<DecisionRecord> decisions(@QueryParam("contactId") Long contactId, @QueryParam("phone") String phone,
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
         ActorPrincipal.of(security);
-        if (contactId == null) {
-            throw new org.evergreencrm.api.ValidationException("contactId", "required");
+        if (contactId == null && (phone == null || phone.isBlank())) {
+            throw new org.evergreencrm.api.ValidationException("contactId", "give contactId and/or phone");
         }
-        return compliance.decisions(contactId, (int) QueryParams.parseDouble("limit", limit, 50));
+        return compliance.decisions(contactId, phone, (int) QueryParams.parseDouble("limit", limit, 50));
     }
 
     @GET
