@@ -57,4 +57,9 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void dncRegistryImportAndLookup() throws Exception {
         new QueueScenarios(this, context).registryImportAndLookup();
     }
+
+    @Test
+    public void interruptedBatchSearchIsResumedAfterARestart() throws Exception {
+        new DedupScenarios(this, context).interruptedBatchSearchIsResumedAfterARestart();
+    }
 }

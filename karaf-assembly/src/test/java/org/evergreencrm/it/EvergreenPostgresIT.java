@@ -65,4 +65,9 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void dncRegistryImportAndLookup() throws Exception {
         new QueueScenarios(this, context).registryImportAndLookup();
     }
+
+    @Test
+    public void interruptedBatchSearchIsResumedAfterARestart() throws Exception {
+        new DedupScenarios(this, context).interruptedBatchSearchIsResumedAfterARestart();
+    }
 }

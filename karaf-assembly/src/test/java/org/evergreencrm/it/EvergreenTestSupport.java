@@ -59,6 +59,8 @@ public abstract class EvergreenTestSupport {
                 // the call-queue tests must not depend on the hour they run at: the federal window spans the day;
                 // the Florida rule (08:00-20:00) stays as shipped and is checked at fixed times
                 editConfigurationFilePut("etc/org.evergreencrm.compliance.cfg", "federal.window", "00:00-23:59:59"),
+                // an interrupted batch duplicate search is resumed once its heartbeat is this stale (default 30 s)
+                editConfigurationFilePut("etc/org.evergreencrm.dedup.cfg", "resumeAfterSeconds", "2"),
                 systemProperty("evergreen.test.http.port").value(Integer.toString(HTTP_PORT))));
         if (KEEP) {
             options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());

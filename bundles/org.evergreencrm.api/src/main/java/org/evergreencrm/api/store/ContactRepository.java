@@ -22,8 +22,14 @@ public interface ContactRepository {
      */
     Contact update(long id, ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Long expectedVersion, Instant now);
 
-    /** Live contacts that share at least one of these match keys, at most {@code limit}. */
-    List<Contact> findByMatchKeys(java.util.Set<String> keys, int limit);
+    /**
+     * Live contacts that share at least one of these match keys (keys shared by very many contacts are ignored),
+     * newest first, at most {@code limit}: only what the duplicate comparison reads.
+     */
+    List<MatchCandidate> findMatchCandidates(java.util.Set<String> keys, int limit);
+
+    /** Streams every live contact, as the duplicate comparison sees it, in id order; returns how many. */
+    long scanPersons(java.util.function.Consumer<MatchCandidate> sink);
 
     /** Sets every writable field and brings a (soft-)deleted contact back: for undoing a merge. */
     Contact restore(long id, ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Instant now);

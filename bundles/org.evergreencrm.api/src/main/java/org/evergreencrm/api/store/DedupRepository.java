@@ -43,4 +43,22 @@ public interface DedupRepository {
     Optional<MergeRecord> merge(long id);
 
     List<MergeRecord> merges(int limit);
+
+    /** Records a new run of the batch search; returns its id. */
+    long createJob(org.evergreencrm.api.dedup.DedupJobs.Status status, String startedBy, String node, Instant now);
+
+    /** Saves a run's state and progress, and this node's heartbeat. */
+    void saveJob(long id, org.evergreencrm.api.dedup.DedupJobs.Status status, Instant heartbeat);
+
+    /** Checkpoint: the model learned by the run (JSON), so a resumed run need not learn it again. */
+    void saveJobModel(long id, String model);
+
+    /** The latest run, if any. */
+    Optional<DedupJobRow> lastJob();
+
+    /**
+     * Takes over a RUNNING run whose heartbeat is older than {@code staleBefore} (its node stopped): true when
+     * {@code node} now owns it. Atomic, so of several nodes only one resumes it.
+     */
+    boolean takeOverJob(long id, String node, Instant staleBefore, Instant now);
 }

@@ -25,6 +25,7 @@ import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.User;
 import org.evergreencrm.api.security.UserService;
 import org.evergreencrm.api.store.ContactRepository;
+import org.evergreencrm.api.store.MatchCandidate;
 import org.evergreencrm.api.store.DedupRepository;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -129,20 +130,20 @@ public final class ContactServiceImpl implements ContactService {
             return List.of();
         }
         ContactDraft clean = ContactValidator.clean(draft);
-        List<Contact> candidates = repo.findByMatchKeys(d.matchKeys(PersonRecords.of(null, clean)), MAX_CANDIDATES);
+        List<MatchCandidate> candidates = repo.findMatchCandidates(d.matchKeys(PersonRecords.of(null, clean)), MAX_CANDIDATES);
         DedupRepository r = reviews;
         Set<Long> rejected = excludeId == null || r == null ? Set.of() : r.rejectedPartners(excludeId);
-        Map<String, Contact> byId = new HashMap<>();
+        Map<String, MatchCandidate> byId = new HashMap<>();
         List<PersonRecord> records = new ArrayList<>();
-        for (Contact c : candidates) {
+        for (MatchCandidate c : candidates) {
             if ((excludeId == null || c.id() != excludeId) && !rejected.contains(c.id())) {
                 byId.put(Long.toString(c.id()), c);
-                records.add(PersonRecords.of(c));
+                records.add(c.person());
             }
         }
         List<DuplicateMatch> result = new ArrayList<>();
         for (MatchResult m : d.matches(PersonRecords.of("new", clean), records)) {
-            Contact existing = byId.get(m.rightId());
+            MatchCandidate existing = byId.get(m.rightId());
             boolean visible = access.mayOwn(actor, existing.ownerId());
             result.add(new DuplicateMatch(existing.id(), Math.round(m.probability() * 10_000) / 10_000.0,
                     m.probability() >= d.autoMergeThreshold() ? "AUTO_MERGE" : "REVIEW", visible ? m.fields() : List.of()));

@@ -190,8 +190,12 @@ class ContactServiceImplTest {
             return Optional.ofNullable(rows.get(id));
         }
 
-        public List<Contact> findByMatchKeys(java.util.Set<String> keys, int limit) {
+        public List<org.evergreencrm.api.store.MatchCandidate> findMatchCandidates(java.util.Set<String> keys, int limit) {
             return List.of();
+        }
+
+        public long scanPersons(java.util.function.Consumer<org.evergreencrm.api.store.MatchCandidate> sink) {
+            return 0;
         }
 
         public Contact update(long id, ContactDraft d, org.evergreencrm.api.dedup.MatchData keys, Long expectedVersion, Instant now) {

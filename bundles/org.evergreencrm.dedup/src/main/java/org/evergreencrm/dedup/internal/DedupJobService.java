@@ -7,16 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.evergreencrm.api.AccessDeniedException;
-import org.evergreencrm.api.Page;
-import org.evergreencrm.api.contact.Contact;
-import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.dedup.CandidatePair;
 import org.evergreencrm.api.dedup.DedupJobs;
 import org.evergreencrm.api.dedup.MatchResult;
 import org.evergreencrm.api.dedup.PersonRecord;
-import org.evergreencrm.api.dedup.PersonRecords;
 import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.store.ContactRepository;
 import org.evergreencrm.api.store.DedupRepository;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +35,7 @@ public final class DedupJobService implements DedupJobs {
     private static final Logger LOG = LoggerFactory.getLogger(DedupJobService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ContactService contacts;
+    private final ContactRepository repository;
     private final DedupRepository queue;
     private final DuplicateFinder finder;
     private final double reviewThreshold;
@@ -48,30 +46,99 @@ public final class DedupJobService implements DedupJobs {
     private volatile List<MatchResult> lastPairs = List.of();
     private volatile java.util.Map<String, String> lastExternalIds = java.util.Map.of();
     private volatile Thread worker;
+    private final String node = java.util.UUID.randomUUID().toString();
+    private final int staleSeconds;
+    private volatile long jobId = -1;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "evergreen-dedup-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Activate
-    public DedupJobService(@Reference ContactService contacts, @Reference DedupRepository queue,
-            DuplicateDetectorImpl.Config config) {
+    public DedupJobService(@Reference ContactService contacts, @Reference ContactRepository repository,
+            @Reference DedupRepository queue, DuplicateDetectorImpl.Config config) {
         this.contacts = contacts;
+        this.repository = repository;
         this.queue = queue;
         this.finder = new DuplicateFinder(PersonNormalizer.defaults(config.defaultRegion()), FellegiSunterModel.defaults());
         this.reviewThreshold = config.reviewThreshold();
+        this.staleSeconds = Math.max(1, config.resumeAfterSeconds());
+        queue.lastJob().ifPresent(last -> status.set(last.status()));
+        // a run interrupted by a stop or crash (state RUNNING, heartbeat gone stale) is taken over and resumed
+        timer.schedule(this::resumeIfInterrupted, 1, java.util.concurrent.TimeUnit.SECONDS);
+        timer.schedule(this::resumeIfInterrupted, staleSeconds + 2L, java.util.concurrent.TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::heartbeat, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Resumes the last run when it was left RUNNING by a node that stopped (its heartbeat is stale). */
+    synchronized void resumeIfInterrupted() {
+        try {
+            if ("RUNNING".equals(running())) {
+                return;
+            }
+            java.util.Optional<org.evergreencrm.api.store.DedupJobRow> last = queue.lastJob();
+            if (last.isEmpty() || !"RUNNING".equals(last.get().status().state())) {
+                return;
+            }
+            org.evergreencrm.api.store.DedupJobRow row = last.get();
+            java.time.Instant now = clock.instant();
+            if (!queue.takeOverJob(row.id(), node, now.minusSeconds(staleSeconds), now)) {
+                return;
+            }
+            FellegiSunterModel model = FellegiSunterModel.fromJson(row.model()).orElse(null);
+            LOG.info("resuming the duplicate search {} interrupted during {} ({})", row.id(), row.status().phase(),
+                    model == null ? "learning again" : "with the model it had learned");
+            launch(row.id(), new Status("RUNNING", "loading", 0, contacts.count(), 0, 0, 0, "resumed after a restart (resume "
+                    + (row.resumes() + 1) + ")" + (model == null ? "" : ", learned model kept"), row.status().startedAt(), null), model);
+        } catch (RuntimeException e) {
+            LOG.warn("could not check for an interrupted duplicate search: {}", e.getMessage());
+        }
+    }
+
+    private String running() {
+        Thread t = worker;
+        return t != null && t.isAlive() ? "RUNNING" : "IDLE";
+    }
+
+    private void heartbeat() {
+        long id = jobId;
+        if (id > 0 && "RUNNING".equals(running())) {
+            try {
+                queue.saveJob(id, status.get(), clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("duplicate search heartbeat failed: {}", e.getMessage());
+            }
+        }
     }
 
     @Override
     public synchronized Status start(Actor actor) {
         requireAdminOrManager(actor);
-        if ("RUNNING".equals(status.get().state())) {
+        if ("RUNNING".equals(running())) {
             return status.get();
         }
+        java.util.Optional<org.evergreencrm.api.store.DedupJobRow> last = queue.lastJob();
+        if (last.isPresent() && "RUNNING".equals(last.get().status().state()) && last.get().heartbeatAt() != null
+                && last.get().heartbeatAt().isAfter(clock.instant().minusSeconds(staleSeconds))) {
+            return last.get().status(); // running on another node
+        }
+        Status s = new Status("RUNNING", "loading", 0, contacts.count(), 0, 0, 0, "started by " + actor.username(),
+                clock.instant(), null);
+        long id = queue.createJob(s, actor.username(), node, clock.instant());
+        launch(id, s, null);
+        return status.get();
+    }
+
+    private void launch(long id, Status initial, FellegiSunterModel model) {
         cancel.set(false);
-        status.set(new Status("RUNNING", "loading", 0, contacts.count(), 0, 0, 0, "started by " + actor.username(),
-                clock.instant(), null));
-        Thread t = new Thread(this::run, "evergreen-dedup-job");
+        jobId = id;
+        status.set(initial);
+        Thread t = new Thread(() -> run(model), "evergreen-dedup-job");
         t.setDaemon(true);
         worker = t;
         t.start();
-        return status.get();
     }
 
     @Override
@@ -102,6 +169,8 @@ public final class DedupJobService implements DedupJobs {
 
     @Deactivate
     void stop() {
+        timer.shutdownNow();
+        interrupted = true;
         cancel.set(true);
         Thread t = worker;
         if (t != null) {
@@ -109,28 +178,26 @@ public final class DedupJobService implements DedupJobs {
         }
     }
 
-    private void run() {
+    /** Set when the component stops: the run ends without being marked CANCELLED, so it is resumed later. */
+    private volatile boolean interrupted;
+
+    private void run(FellegiSunterModel learned) {
         Status start = status.get();
         try {
             List<PersonRecord> records = new ArrayList<>();
             java.util.Map<String, String> externalIds = new java.util.HashMap<>();
-            String cursor = null;
-            do {
-                if (cancel.get()) {
-                    throw new DuplicateFinder.Cancelled();
-                }
-                Page<Contact> page = contacts.search(Actor.system(),
-                        new ContactQuery(null, null, null, null, null, null, cursor, ContactQuery.MAX_LIMIT));
-                for (Contact c : page.items()) {
-                    records.add(PersonRecords.of(c));
-                    Object ext = c.customFields().get(PersonRecords.EXTERNAL_ID);
-                    if (ext != null) {
-                        externalIds.put(Long.toString(c.id()), ext.toString());
+            repository.scanPersons(m -> {
+                if (records.size() % 10_000 == 0) {
+                    if (cancel.get()) {
+                        throw new DuplicateFinder.Cancelled();
                     }
+                    update("loading", records.size(), start.total(), 0, 0, 0);
                 }
-                cursor = page.nextCursor();
-                update("loading", records.size(), start.total(), 0, 0, 0);
-            } while (cursor != null);
+                records.add(m.person());
+                if (m.externalId() != null) {
+                    externalIds.put(Long.toString(m.id()), m.externalId());
+                }
+            });
             DuplicateFinder.Run run = finder.run(records, new DuplicateFinder.Listener() {
                 @Override
                 public void progress(String phase, long done, long total) {
@@ -141,7 +208,12 @@ public final class DedupJobService implements DedupJobs {
                 public boolean cancelled() {
                     return cancel.get();
                 }
-            });
+
+                @Override
+                public void learned(FellegiSunterModel model) {
+                    queue.saveJobModel(jobId, model.toJson());
+                }
+            }, learned);
             List<MatchResult> likely = run.above(reviewThreshold);
             update("queueing", 0, likely.size(), likely.size(), DuplicateFinder.clusters(likely), 0);
             List<CandidatePair> pairs = new ArrayList<>();
@@ -160,22 +232,41 @@ public final class DedupJobService implements DedupJobs {
                     run.candidatePairs() + " candidate pairs compared; " + likely.size() + " likely duplicates in "
                             + s.clusters() + " clusters; " + queued + " new in the review queue",
                     start.startedAt(), clock.instant()));
+            persist();
             LOG.info("duplicate search done: {}", status.get().message());
         } catch (DuplicateFinder.Cancelled e) {
+            if (interrupted) {
+                LOG.info("duplicate search {} interrupted by a stop during {}; it resumes when Evergreen is back", jobId,
+                        status.get().phase());
+                return;
+            }
             Status s = status.get();
             status.set(new Status("CANCELLED", s.phase(), s.done(), s.total(), 0, 0, 0, "cancelled during " + s.phase(),
                     start.startedAt(), clock.instant()));
+            persist();
         } catch (RuntimeException e) {
             LOG.error("duplicate search failed", e);
             Status s = status.get();
             status.set(new Status("FAILED", s.phase(), s.done(), s.total(), 0, 0, 0, String.valueOf(e.getMessage()),
                     start.startedAt(), clock.instant()));
+            persist();
         }
     }
 
     private void update(String phase, long done, long total, int pairs, int clusters, int queued) {
         Status s = status.get();
         status.set(new Status("RUNNING", phase, done, total, pairs, clusters, queued, s.message(), s.startedAt(), null));
+        if (!phase.equals(s.phase())) {
+            persist();
+        }
+    }
+
+    private void persist() {
+        try {
+            queue.saveJob(jobId, status.get(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("could not save the duplicate search's state: {}", e.getMessage());
+        }
     }
 
     private static String explanation(MatchResult m) {

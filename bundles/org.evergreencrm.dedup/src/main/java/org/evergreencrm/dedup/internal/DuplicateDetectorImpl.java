@@ -34,6 +34,9 @@ public final class DuplicateDetectorImpl implements DuplicateDetector {
 
         @AttributeDefinition(description = "Matches at or above this probability may be merged without review")
         double autoMergeThreshold() default 0.98;
+
+        @AttributeDefinition(description = "Seconds without a heartbeat after which an interrupted batch search is resumed")
+        int resumeAfterSeconds() default 30;
     }
 
     private final PersonNormalizer normalizer;

@@ -50,6 +50,10 @@ public final class DuplicateFinder {
         default boolean cancelled() {
             return false;
         }
+
+        /** The model was learned (not called when the run was given one). */
+        default void learned(FellegiSunterModel model) {
+        }
     }
 
     /** Thrown when the listener asked to stop. */
@@ -66,6 +70,14 @@ public final class DuplicateFinder {
     }
 
     public Run run(List<PersonRecord> records, Listener listener) {
+        return run(records, listener, null);
+    }
+
+    /**
+     * @param learned the model a previous (interrupted) run learned on the same data, or {@code null} to learn one;
+     *        the listener hears {@code learned(model)} once the model is known, so it can be checkpointed
+     */
+    public Run run(List<PersonRecord> records, Listener listener, FellegiSunterModel learned) {
         listener.progress("normalizing", 0, records.size());
         List<NormalizedPerson> people = records.parallelStream().map(normalizer::normalize).toList();
         check(listener);
@@ -80,16 +92,20 @@ public final class DuplicateFinder {
         List<int[]> vectors = pairIndex.parallelStream()
                 .map(pair -> PairComparator.compare(people.get(pair[0]), people.get(pair[1]))).toList();
         check(listener);
-        listener.progress("learning", 0, vectors.size());
-        // EM among candidates uses the candidates' match share; scoring uses the chance that two records picked at
-        // random match (as Splink does), since blocking is a filter, not evidence.
-        int sure = sureMatches(vectors);
-        double candidateShare = vectors.isEmpty() ? 0.5 : Math.max(0.01, Math.min(0.99, (double) sure / vectors.size()));
-        double pairsTotal = (double) people.size() * (people.size() - 1) / 2;
-        double globalPrior = Math.max(1, sure) / Math.max(1, pairsTotal);
-        FellegiSunterModel model = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare)
-                .fit(sample(vectors, EM_SAMPLE), 25).withPrior(globalPrior);
-        check(listener);
+        FellegiSunterModel model = learned;
+        if (model == null) {
+            listener.progress("learning", 0, vectors.size());
+            // EM among candidates uses the candidates' match share; scoring uses the chance that two records picked at
+            // random match (as Splink does), since blocking is a filter, not evidence.
+            int sure = sureMatches(vectors);
+            double candidateShare = vectors.isEmpty() ? 0.5 : Math.max(0.01, Math.min(0.99, (double) sure / vectors.size()));
+            double pairsTotal = (double) people.size() * (people.size() - 1) / 2;
+            double globalPrior = Math.max(1, sure) / Math.max(1, pairsTotal);
+            model = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare)
+                    .fit(sample(vectors, EM_SAMPLE), 25).withPrior(globalPrior);
+            check(listener);
+            listener.learned(model);
+        }
         listener.progress("scoring", 0, pairIndex.size());
         List<MatchResult> results = new ArrayList<>();
         for (int i = 0; i < pairIndex.size(); i++) {

@@ -13,6 +13,7 @@ import org.evergreencrm.api.dedup.FieldScore;
  */
 public final class FellegiSunterModel {
     private static final double FLOOR = 1e-6;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final double[][] m;
     private final double[][] u;
     private final double prior;
@@ -144,6 +145,33 @@ public final class FellegiSunterModel {
 
     public double prior() {
         return prior;
+    }
+
+    /** The parameters as JSON ({@code {"m":[[..]],"u":[[..]],"prior":p}}): a batch run's checkpoint. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(java.util.Map.of("m", m, "u", u, "prior", prior));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The model {@link #toJson} wrote; empty when the text is missing or not such a model (then learn again). */
+    public static java.util.Optional<FellegiSunterModel> fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(json);
+            double[][] m = JSON.treeToValue(n.get("m"), double[][].class);
+            double[][] u = JSON.treeToValue(n.get("u"), double[][].class);
+            if (m == null || u == null || m.length != Field.values().length || u.length != m.length) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new FellegiSunterModel(m, u, n.get("prior").asDouble()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public double m(Field f, int level) {

@@ -18,6 +18,7 @@ import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.dedup.MatchData;
 import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.store.ContactRepository;
+import org.evergreencrm.api.store.MatchCandidate;
 import org.evergreencrm.api.store.ContactScope;
 import org.evergreencrm.store.internal.entity.ContactEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -30,14 +31,16 @@ public final class JpaContactRepository implements ContactRepository {
     /** A match key shared by more contacts than this is ignored by the duplicate lookup. */
     static final int MAX_KEY_SHARE = 200;
     private final Tx tx;
+    private final javax.sql.DataSource dataSource;
 
     @Activate
     public JpaContactRepository(@Reference JpaStore store) {
-        this(store.tx());
+        this(store.tx(), store.dataSource());
     }
 
-    JpaContactRepository(Tx tx) {
+    JpaContactRepository(Tx tx, javax.sql.DataSource dataSource) {
         this.tx = tx;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -152,38 +155,13 @@ public final class JpaContactRepository implements ContactRepository {
     }
 
     @Override
-    public List<Contact> findByMatchKeys(Set<String> keys, int limit) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return tx.read(em -> {
-            // Native SQL: OpenJPA's JPQL cannot test an element-collection variable with IN. Keys that too many
-            // contacts share (a common first name in one ZIP) say nothing and would make every check slow: skip them.
-            List<String> selective = new ArrayList<>();
-            for (Object row : nativeIn(em, "SELECT match_key, COUNT(*) FROM contact_match_key WHERE match_key IN (",
-                    ") GROUP BY match_key", keys).getResultList()) {
-                Object[] cols = (Object[]) row;
-                if (((Number) cols[1]).longValue() <= MAX_KEY_SHARE) {
-                    selective.add((String) cols[0]);
-                }
-            }
-            if (selective.isEmpty()) {
-                return List.<Contact>of();
-            }
-            javax.persistence.Query ids = nativeIn(em, "SELECT DISTINCT contact_id FROM contact_match_key WHERE match_key IN (",
-                    ")", selective);
-            ids.setMaxResults(limit * 2);
-            List<Long> idList = new ArrayList<>();
-            for (Object id : ids.getResultList()) {
-                idList.add(((Number) id).longValue());
-            }
-            List<Contact> result = new ArrayList<>();
-            for (ContactEntity e : em.createQuery("SELECT c FROM ContactEntity c WHERE c.id IN :ids AND c.deletedAt IS NULL "
-                    + "ORDER BY c.id DESC", ContactEntity.class).setParameter("ids", idList).setMaxResults(limit).getResultList()) {
-                result.add(ContactMapper.toRecord(e));
-            }
-            return result;
-        });
+    public List<MatchCandidate> findMatchCandidates(Set<String> keys, int limit) {
+        return MatchCandidates.find(dataSource, keys, limit, MAX_KEY_SHARE);
+    }
+
+    @Override
+    public long scanPersons(java.util.function.Consumer<MatchCandidate> sink) {
+        return PersonScan.scan(dataSource, sink);
     }
 
     private static javax.persistence.Query nativeIn(EntityManager em, String head, String tail, java.util.Collection<String> values) {

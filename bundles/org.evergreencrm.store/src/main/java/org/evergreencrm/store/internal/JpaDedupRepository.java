@@ -26,14 +26,41 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DedupRepository.class)
 public final class JpaDedupRepository implements DedupRepository {
     private final Tx tx;
+    private final DedupJobTable jobs;
 
     @Activate
     public JpaDedupRepository(@Reference JpaStore store) {
-        this(store.tx());
+        this(store.tx(), store.dataSource());
     }
 
-    JpaDedupRepository(Tx tx) {
+    JpaDedupRepository(Tx tx, javax.sql.DataSource dataSource) {
         this.tx = tx;
+        this.jobs = new DedupJobTable(dataSource);
+    }
+
+    @Override
+    public long createJob(org.evergreencrm.api.dedup.DedupJobs.Status status, String startedBy, String node, Instant now) {
+        return jobs.create(status, startedBy, node, now);
+    }
+
+    @Override
+    public void saveJob(long id, org.evergreencrm.api.dedup.DedupJobs.Status status, Instant heartbeat) {
+        jobs.save(id, status, heartbeat);
+    }
+
+    @Override
+    public void saveJobModel(long id, String model) {
+        jobs.saveModel(id, model);
+    }
+
+    @Override
+    public Optional<org.evergreencrm.api.store.DedupJobRow> lastJob() {
+        return jobs.last();
+    }
+
+    @Override
+    public boolean takeOverJob(long id, String node, Instant staleBefore, Instant now) {
+        return jobs.takeOver(id, node, staleBefore, now);
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class JpaStore implements StoreInfo {
         return tx;
     }
 
+    /** For the plain-SQL read paths (the online duplicate check). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     @Override
     public String databaseProduct() {
         return product;

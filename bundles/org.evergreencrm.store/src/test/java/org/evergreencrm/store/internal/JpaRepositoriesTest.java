@@ -55,7 +55,7 @@ class JpaRepositoriesTest {
         EntityManagerFactory emf = TestDatabases.migratedUnit(db.dataSource());
         try {
             JpaUserRepository users = new JpaUserRepository(new Tx(emf));
-            JpaContactRepository contacts = new JpaContactRepository(new Tx(emf));
+            JpaContactRepository contacts = new JpaContactRepository(new Tx(emf), db.dataSource());
             User rep = users.insert(new UserDraft("rita", "Rita Rep", null, Role.REP, null, true, null), "hash", T0);
 
             Contact a = contacts.insert(draft("Ann", "Archer", rep.id(), "(813) 555-0101", "solar"),
@@ -64,8 +64,19 @@ class JpaRepositoriesTest {
             Contact b = contacts.insert(draft("Bob", "Baker", null, "+1 813 555 0202", "roofing"), keys(Set.of()), T0.plusSeconds(60));
             Contact c = contacts.insert(draft("Cal", "Archer", rep.id(), "813-555-0303", "solar", "vip"),
                     keys(Set.of("fz:ARXR:33602")), T0.plusSeconds(120));
-            assertEquals(Set.of(a.id(), c.id()), Set.copyOf(ids(contacts.findByMatchKeys(Set.of("fz:ARXR:33602", "e:none"), 10))));
-            assertEquals(List.of(), contacts.findByMatchKeys(Set.of(), 10));
+            assertEquals(Set.of(a.id(), c.id()), Set.copyOf(candidateIds(contacts.findMatchCandidates(Set.of("fz:ARXR:33602", "e:none"), 10))));
+            assertEquals(List.of(), contacts.findMatchCandidates(Set.of(), 10));
+            assertEquals(List.of(), contacts.findMatchCandidates(Set.of("e:o'brien@example.com", "x') OR ('1'='1"), 10),
+                    "keys are data, never SQL");
+            List<org.evergreencrm.api.store.MatchCandidate> scanned = new java.util.ArrayList<>();
+            assertEquals(3, contacts.scanPersons(scanned::add));
+            assertEquals(List.of(a.id(), b.id(), c.id()), candidateIds(scanned));
+            assertEquals(List.of("(813) 555-0101"), scanned.get(0).person().phones());
+            org.evergreencrm.api.dedup.PersonRecord person = contacts.findMatchCandidates(Set.of("fz:ARXR:33602"), 10).stream()
+                    .filter(m -> m.id() == a.id()).findFirst().orElseThrow().person();
+            assertEquals("Ann", person.givenName());
+            assertEquals("Archer", person.familyName());
+            assertEquals(List.of("(813) 555-0101"), person.phones());
 
             Contact readA = contacts.find(a.id()).orElseThrow();
             assertEquals("Ann", readA.firstName());
@@ -92,7 +103,7 @@ class JpaRepositoriesTest {
 
             Contact updated = contacts.update(a.id(), draft("Anne", "Archer", rep.id(), "8135550101"),
                     keys(Set.of("p:+18135550101")), a.version(), T0.plusSeconds(300));
-            assertEquals(List.of(c.id()), ids(contacts.findByMatchKeys(Set.of("fz:ARXR:33602"), 10)));
+            assertEquals(List.of(c.id()), candidateIds(contacts.findMatchCandidates(Set.of("fz:ARXR:33602"), 10)));
             assertEquals("Anne", updated.firstName());
             assertTrue(updated.version() > a.version());
             assertEquals(Set.of(), updated.tags());
@@ -101,7 +112,7 @@ class JpaRepositoriesTest {
 
             assertTrue(contacts.softDelete(b.id(), T0.plusSeconds(400)).isPresent());
             assertTrue(contacts.softDelete(c.id(), T0.plusSeconds(400)).isPresent());
-            assertEquals(List.of(), contacts.findByMatchKeys(Set.of("fz:ARXR:33602"), 10));
+            assertEquals(List.of(), contacts.findMatchCandidates(Set.of("fz:ARXR:33602"), 10));
             assertFalse(contacts.find(b.id()).isPresent());
             assertFalse(contacts.softDelete(b.id(), T0.plusSeconds(500)).isPresent());
             assertEquals(1, contacts.count());
@@ -131,8 +142,8 @@ class JpaRepositoriesTest {
     void reviewQueueAndAtomicMergeWithUndo(TestDatabases.Db db) {
         EntityManagerFactory emf = TestDatabases.migratedUnit(db.dataSource());
         try {
-            JpaContactRepository contacts = new JpaContactRepository(new Tx(emf));
-            JpaDedupRepository dedup = new JpaDedupRepository(new Tx(emf));
+            JpaContactRepository contacts = new JpaContactRepository(new Tx(emf), db.dataSource());
+            JpaDedupRepository dedup = new JpaDedupRepository(new Tx(emf), db.dataSource());
             Contact a = contacts.insert(draft("Ann", "Archer", null, "(813) 555-0101", "solar"), keys(Set.of("k1")), T0);
             Contact b = contacts.insert(draft("Anne", "Archer", null, "813 555 0101", "roofing"), keys(Set.of("k1")), T0);
             Contact c = contacts.insert(draft("Cal", "Cole", null, "813 555 0999"), keys(Set.of("k2")), T0);
@@ -156,7 +167,7 @@ class JpaRepositoriesTest {
             assertFalse(contacts.find(b.id()).isPresent());
             assertTrue(dedup.pending(10).isEmpty());
             assertEquals(audit, dedup.merge(audit.id()).orElseThrow());
-            assertEquals(List.of(a.id()), ids(contacts.findByMatchKeys(Set.of("k3"), 10)));
+            assertEquals(List.of(a.id()), candidateIds(contacts.findMatchCandidates(Set.of("k3"), 10)));
             // a stale version refuses the merge and changes nothing
             assertThrows(ConflictException.class, () -> dedup.applyMerge(new MergeRecord(0, a.id(), c.id(), null, "{}", "{}",
                     "{}", "{}", "maria", T0, null, null), merged, keys(Set.of()), a.version(), c.version()));
@@ -191,7 +202,7 @@ class JpaRepositoriesTest {
         assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys", "003-dedup-candidates",
                 "003-contact-merges", "004-normalized-values", "005-dnc-lists", "005-consent-records",
                 "005-compliance-decisions", "005-merge-moves", "006-buckets", "006-queue-entries", "006-call-attempts",
-                "006-queue-history"), migrator.appliedChangeSets());
+                "006-queue-history", "007-dedup-jobs"), migrator.appliedChangeSets());
     }
 
     private static ContactQuery q(String text, String tag, Long owner) {
@@ -200,5 +211,9 @@ class JpaRepositoriesTest {
 
     private static List<Long> ids(List<Contact> contacts) {
         return contacts.stream().map(Contact::id).toList();
+    }
+
+    private static List<Long> candidateIds(List<org.evergreencrm.api.store.MatchCandidate> candidates) {
+        return candidates.stream().map(org.evergreencrm.api.store.MatchCandidate::id).toList();
     }
 }
