@@ -230,7 +230,8 @@ public final class DedupJobService implements DedupJobs {
             Status s = status.get();
             status.set(new Status("DONE", "done", records.size(), records.size(), likely.size(), s.clusters(), queued,
                     run.candidatePairs() + " candidate pairs compared; " + likely.size() + " likely duplicates in "
-                            + s.clusters() + " clusters; " + queued + " new in the review queue",
+                            + s.clusters() + " clusters; " + queued + " new in the review queue"
+                            + (start.message() != null && start.message().startsWith("resumed") ? "; " + start.message() : ""),
                     start.startedAt(), clock.instant()));
             persist();
             LOG.info("duplicate search done: {}", status.get().message());

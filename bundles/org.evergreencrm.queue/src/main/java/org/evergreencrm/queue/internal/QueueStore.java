@@ -42,6 +42,9 @@ final class QueueStore {
      * with the contact's display name ({@code null} when the contact was deleted).
      */
     static List<Candidate> candidates(Connection c, long bucketId, Instant now, Long userId, int limit) throws SQLException {
+        if (!Jdbc.isPostgres(c)) {
+            return candidatesOneByOne(c, bucketId, now, userId, limit);
+        }
         String sql = "SELECT " + ROW_COLUMNS + ", (SELECT CASE WHEN k.deleted_at IS NOT NULL THEN NULL "
                 + "WHEN COALESCE(k.first_name, k.last_name) IS NULL THEN COALESCE(k.household_name, '') "
                 + "ELSE TRIM(COALESCE(k.first_name, '') || ' ' || COALESCE(k.last_name, '')) END FROM contact k "
@@ -60,6 +63,49 @@ final class QueueStore {
             }
             return out;
         }
+    }
+
+    /**
+     * H2 applies {@code FETCH FIRST} before it skips locked rows, so under contention the one-statement form can
+     * answer "nothing" while due rows remain. There: read the best due ids without locks, then lock them one by one
+     * with SKIP LOCKED (re-checking they are still due and queued).
+     */
+    private static List<Candidate> candidatesOneByOne(Connection c, long bucketId, Instant now, Long userId, int limit)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' "
+                + "AND due_at <= ? AND (reserved_for IS NULL OR reserved_for = ?) ORDER BY sort_key, due_at, contact_id "
+                + "FETCH FIRST " + (limit * 50) + " ROWS ONLY")) {
+            ps.setLong(1, bucketId);
+            Jdbc.set(ps, 2, now);
+            ps.setLong(3, userId == null ? -1 : userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Candidate> out = new ArrayList<>(limit);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + ", (SELECT CASE WHEN k.deleted_at IS NOT NULL THEN NULL "
+                + "WHEN COALESCE(k.first_name, k.last_name) IS NULL THEN COALESCE(k.household_name, '') "
+                + "ELSE TRIM(COALESCE(k.first_name, '') || ' ' || COALESCE(k.last_name, '')) END FROM contact k "
+                + "WHERE k.id = queue_entry.contact_id) AS contact_name FROM queue_entry WHERE contact_id = ? AND bucket_id = ? "
+                + "AND status = 'QUEUED' AND due_at <= ? FOR UPDATE SKIP LOCKED")) {
+            for (Long id : ids) {
+                ps.setLong(1, id);
+                ps.setLong(2, bucketId);
+                Jdbc.set(ps, 3, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(new Candidate(row(rs), rs.getString("contact_name")));
+                        if (out.size() == limit) {
+                            return out;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A locked due entry and its contact's display name ({@code null}: the contact was deleted). */

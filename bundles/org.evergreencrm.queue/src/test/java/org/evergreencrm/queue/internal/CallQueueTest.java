@@ -269,4 +269,25 @@ class CallQueueTest {
         assertEquals(1, f.queue.state(ADMIN, lone).entry().attemptsTotal());
         assertThrows(org.evergreencrm.api.NotFoundException.class, () -> f.queue.state(ADMIN, target));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRowHeldByAnotherClaimerIsSkippedNotWaitedForAndNotMistakenForAnEmptyQueue(TestDatabases.Db db) throws Exception {
+        QueueFixture f = new QueueFixture(db.dataSource());
+        Bucket b = bucket(f, "fresh", 1);
+        long first = f.contacts.add("Fir", "St", "212-555-0121", "NY", "10001");
+        long second = f.contacts.add("Sec", "Ond", "212-555-0122", "NY", "10001");
+        f.queue.enqueue(ADMIN, b.id(), List.of(first), 10.0, false);
+        f.queue.enqueue(ADMIN, b.id(), List.of(second), 1.0, false);
+        try (java.sql.Connection other = f.ds.getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement st = other.createStatement()) {
+                st.executeQuery("SELECT contact_id FROM queue_entry WHERE contact_id = " + first + " FOR UPDATE").close();
+            }
+            // another claimer holds the best entry in its transaction: this one gets the next, at once
+            assertEquals(second, f.queue.next(RITA).orElseThrow().contactId());
+            other.rollback();
+        }
+        assertEquals(first, f.queue.next(RICK).orElseThrow().contactId());
+    }
 }
