@@ -58,6 +58,7 @@ public final class ContactMergeService implements MergeService {
     private final DedupRepository dedup;
     private final Clock clock = Clock.systemUTC();
     private final ContactEventPublisher publisher;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContactMergeService.class);
     private final List<MergeParticipant> participants = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -97,7 +98,14 @@ public final class ContactMergeService implements MergeService {
                 null, null);
         MergeRecord stored = dedup.applyMerge(audit, merged.draft(), keys(merged.draft()), survivor.version(), loser.version());
         for (MergeParticipant p : participants) {
-            p.merged(stored.id(), survivorId, loserId);
+            try {
+                p.merged(stored.id(), survivorId, loserId);
+            } catch (RuntimeException e) {
+                // the contacts are merged (committed); the others still run. Participants are idempotent: re-running
+                // the merge's participants (undo + merge) completes it.
+                LOG.error("merge {}: {} failed to move its records from {} to {}", stored.id(), p.getClass().getName(),
+                        loserId, survivorId, e);
+            }
         }
         publisher.post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), survivorId), survivor);
         publisher.post(ContactEvents.DELETED, actor, loser, null);
@@ -114,7 +122,11 @@ public final class ContactMergeService implements MergeService {
         dedup.applyUndo(mergeId, survivorBefore, keys(survivorBefore), loserBefore, keys(loserBefore), actor.username(),
                 clock.instant());
         for (MergeParticipant p : participants) {
-            p.undone(mergeId, m.survivorId(), m.loserId());
+            try {
+                p.undone(mergeId, m.survivorId(), m.loserId());
+            } catch (RuntimeException e) {
+                LOG.error("undo of merge {}: {} failed to move its records back", mergeId, p.getClass().getName(), e);
+            }
         }
         Contact restored = contacts.get(Actor.system(), m.loserId());
         publisher.post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), m.survivorId()), survivor);
