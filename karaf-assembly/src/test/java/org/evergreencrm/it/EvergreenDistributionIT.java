@@ -62,4 +62,9 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void interruptedBatchSearchIsResumedAfterARestart() throws Exception {
         new DedupScenarios(this, context).interruptedBatchSearchIsResumedAfterARestart();
     }
+
+    @Test
+    public void camelRoutesContributedAsServicesComeAndGo() throws Exception {
+        new IntegrationScenarios(this, context).routesContributedAsServicesComeAndGo();
+    }
 }
