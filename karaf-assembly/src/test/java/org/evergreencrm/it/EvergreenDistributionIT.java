@@ -67,4 +67,9 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void camelRoutesContributedAsServicesComeAndGo() throws Exception {
         new IntegrationScenarios(this, context).routesContributedAsServicesComeAndGo();
     }
+
+    @Test
+    public void webFormLeadsAreTakenInOnceAssignedAndNeverDropped() throws Exception {
+        new LeadScenarios(this).webFormsIdempotencyHoneypotErrorsAndDuplicates();
+    }
 }

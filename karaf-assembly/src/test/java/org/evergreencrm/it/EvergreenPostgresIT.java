@@ -70,4 +70,9 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void interruptedBatchSearchIsResumedAfterARestart() throws Exception {
         new DedupScenarios(this, context).interruptedBatchSearchIsResumedAfterARestart();
     }
+
+    @Test
+    public void webFormLeadsAreTakenInOnceAssignedAndNeverDropped() throws Exception {
+        new LeadScenarios(this).webFormsIdempotencyHoneypotErrorsAndDuplicates();
+    }
 }

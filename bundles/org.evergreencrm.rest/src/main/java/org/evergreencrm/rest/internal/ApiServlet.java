@@ -27,6 +27,8 @@ import org.evergreencrm.api.queue.CallQueue;
 import org.evergreencrm.rest.internal.resources.ComplianceResource;
 import org.evergreencrm.rest.internal.resources.ContactResource;
 import org.evergreencrm.rest.internal.resources.QueueResource;
+import org.evergreencrm.api.lead.LeadIntake;
+import org.evergreencrm.rest.internal.resources.LeadResource;
 import org.evergreencrm.rest.internal.resources.DuplicateResource;
 import org.evergreencrm.rest.internal.resources.OpenApiResource;
 import org.evergreencrm.rest.internal.resources.UserResource;
@@ -58,12 +60,14 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient DedupEvaluation evaluation;
     private final transient CallQueue queue;
     private final transient ComplianceService compliance;
+    private final transient LeadIntake leads;
 
     @Activate
     public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
             @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges,
             @Reference DedupEvaluation evaluation, @Reference CallQueue callQueue,
-            @Reference ComplianceService compliance) {
+            @Reference ComplianceService compliance, @Reference LeadIntake leads) {
+        this.leads = leads;
         this.evaluation = evaluation;
         this.queue = callQueue;
         this.compliance = compliance;
@@ -80,7 +84,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
         super.loadBus(config);
         Bus bus = getBus();
         Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class,
-                DuplicateResource.class, QueueResource.class, ComplianceResource.class));
+                DuplicateResource.class, QueueResource.class, ComplianceResource.class, LeadResource.class));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
@@ -90,6 +94,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new DuplicateResource(jobs, candidates, merges, evaluation)),
                 new SingletonResourceProvider(new QueueResource(queue)),
                 new SingletonResourceProvider(new ComplianceResource(compliance)),
+                new SingletonResourceProvider(new LeadResource(leads)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

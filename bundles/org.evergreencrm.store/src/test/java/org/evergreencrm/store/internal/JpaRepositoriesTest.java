@@ -202,7 +202,7 @@ class JpaRepositoriesTest {
         assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys", "003-dedup-candidates",
                 "003-contact-merges", "004-normalized-values", "005-dnc-lists", "005-consent-records",
                 "005-compliance-decisions", "005-merge-moves", "006-buckets", "006-queue-entries", "006-call-attempts",
-                "006-queue-history", "007-dedup-jobs"), migrator.appliedChangeSets());
+                "006-queue-history", "007-dedup-jobs", "008-leads"), migrator.appliedChangeSets());
     }
 
     private static ContactQuery q(String text, String tag, Long owner) {

@@ -1,0 +1,58 @@
+package org.evergreencrm.leads.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.lead.IncomingLead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Raw payloads (a flat JSON object or a form-urlencoded body) to fields, and back into an {@link IncomingLead}. */
+final class LeadPayloads {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LeadPayloads() {
+    }
+
+    static Map<String, String> fields(String payload) {
+        String p = payload == null ? "" : payload.trim();
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (p.startsWith("{")) {
+            try {
+                JsonNode n = JSON.readTree(p);
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getValue().isContainerNode() && !e.getValue().isNull()) {
+                        fields.put(e.getKey(), e.getValue().asText());
+                    } else if (e.getValue().isContainerNode()) {
+                        fields.put(e.getKey(), e.getValue().toString());
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new ValidationException("body", "not valid JSON: " + e.getOriginalMessage());
+            }
+            return fields;
+        }
+        for (String pair : p.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            fields.putIfAbsent(k, v);
+        }
+        return fields;
+    }
+
+    static IncomingLead parse(String source, String sourceLeadId, String payload, Instant receivedAt) {
+        return new IncomingLead(source, sourceLeadId, fields(payload), payload, receivedAt);
+    }
+}

@@ -1,0 +1,23 @@
+package org.evergreencrm.leads.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = "org.evergreencrm.leads", name = "Evergreen lead intake",
+        description = "Web forms, the intake pipeline and where new leads go (etc/org.evergreencrm.leads.cfg)")
+public @interface LeadsConfig {
+    @AttributeDefinition(description = "Public keys of the web forms that may post leads (comma-separated); the source is web-form:KEY")
+    String formKeys() default "";
+
+    @AttributeDefinition(description = "Hidden form field that people leave empty and bots fill in")
+    String honeypotField() default "website";
+
+    @AttributeDefinition(description = "Origins (scheme://host[:port]) allowed to post forms from a browser and to be redirected to")
+    String corsOrigins() default "";
+
+    @AttributeDefinition(description = "Form posts allowed per client address per minute")
+    int rateLimitPerMinute() default 20;
+
+    @AttributeDefinition(description = "Call-queue bucket new leads are put in (empty: none)")
+    String intakeBucket() default "";
+}

@@ -1,0 +1,64 @@
+package org.evergreencrm.leads.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.evergreencrm.api.lead.DeadLetter;
+import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.store.internal.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LeadStoreTest {
+    static final Instant T0 = Instant.parse("2026-11-20T15:00:00Z");
+
+    static Stream<TestDatabases.Db> databases() {
+        return TestDatabases.all();
+    }
+
+    static long contact(DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO contact (kind, first_name, "
+                + "status, search_text, created_at, updated_at, version) VALUES ('PERSON', 'Ann', 'NEW', 'ann', ?, ?, 0)", new String[] {"id"})) {
+            ps.setObject(1, T0.atOffset(ZoneOffset.UTC));
+            ps.setObject(2, T0.atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+            try (ResultSet k = ps.getGeneratedKeys()) {
+                k.next();
+                return k.getLong(1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLeadIsStoredOncePerSourceAndIdAndRoundRobinSurvives(TestDatabases.Db db) throws Exception {
+        DataSource ds = TestDatabases.migrated(db.dataSource());
+        LeadStore store = new LeadStore(ds);
+        long contact = contact(ds);
+        Lead l = new Lead(0, "web-form:demo", "s-1", contact, false, null, "none", T0, T0, null, null, "a=1");
+        Lead first = store.insert(l);
+        Lead second = store.insert(l);
+        assertEquals(first.id(), second.id(), "a replayed lead answers the stored one");
+        assertEquals(1, store.recent(10).size());
+        assertEquals(first, store.findBySource("web-form:demo", "s-1").orElseThrow());
+        assertEquals(0, store.nextPosition("rr"));
+        assertEquals(1, new LeadStore(ds).nextPosition("rr"), "the position is in the database, not in memory");
+        DeadLetter d = store.deadLetter("web-form:demo", "bad", "x=1", "lastName: required", "OPEN", T0, T0);
+        store.replayed(d.id(), null, "still bad", T0.plusSeconds(60));
+        DeadLetter after = store.deadLetterById(d.id()).orElseThrow();
+        assertEquals(2, after.attempts());
+        assertEquals("OPEN", after.status());
+        assertEquals("still bad", after.error());
+        store.replayed(d.id(), first.id(), null, T0.plusSeconds(120));
+        assertEquals("REPLAYED", store.deadLetterById(d.id()).orElseThrow().status());
+        assertEquals(0, store.deadLetters(true, 10).size());
+    }
+}

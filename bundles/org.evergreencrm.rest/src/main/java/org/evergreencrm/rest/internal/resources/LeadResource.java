@@ -1,0 +1,99 @@
+package org.evergreencrm.rest.internal.resources;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.evergreencrm.api.AccessDeniedException;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.lead.DeadLetter;
+import org.evergreencrm.api.lead.IncomingLead;
+import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.api.lead.LeadIntake;
+import org.evergreencrm.api.security.Actor;
+import org.evergreencrm.api.security.Role;
+import org.evergreencrm.rest.internal.ActorPrincipal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Leads: recent leads with their assignment and timestamps, dead letters and replay, intake for integrations. */
+@Path("/leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "leads")
+public final class LeadResource {
+    /** Body of POST /leads: a lead from an integration (the web forms post to /intake/forms/{key} instead). */
+    public record LeadRequest(String source, String sourceLeadId, Map<String, String> fields) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LeadIntake intake;
+
+    public LeadResource(LeadIntake intake) {
+        this.intake = intake;
+    }
+
+    private static Actor managerOrAdmin(SecurityContext security) {
+        Actor a = ActorPrincipal.of(security);
+        if (a.role() == Role.REP) {
+            throw new AccessDeniedException("leads and dead letters are for managers and admins");
+        }
+        return a;
+    }
+
+    @POST
+    @Operation(summary = "Take in a lead (integrations; managers, admins)", description = "Idempotent on (source, sourceLeadId): a repeated delivery answers the stored lead. A refused lead is kept as a dead letter.")
+    public Response submit(LeadRequest request, @Context SecurityContext security) throws Exception {
+        managerOrAdmin(security);
+        LeadRequest r = QueueResource.requireBody(request);
+        Lead lead = intake.submit(new IncomingLead(r.source(), r.sourceLeadId(), r.fields(), JSON.writeValueAsString(r.fields()),
+                Instant.now()));
+        return Response.status(Response.Status.ACCEPTED).entity(lead).build();
+    }
+
+    @GET
+    @Operation(summary = "Recent leads, newest first: source, contact (new or existing), assignee and why, speed-to-lead timestamps")
+    public List<Lead> recent(@QueryParam("limit") String limit, @Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.recent((int) QueryParams.parseDouble("limit", limit, 50));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One lead with its raw payload")
+    public Lead get(@PathParam("id") long id, @Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+
+    @GET
+    @Path("/dead-letters")
+    @Operation(summary = "Leads that could not be taken in, with the reason (open=true: only those still to replay)")
+    public List<DeadLetter> deadLetters(@QueryParam("open") boolean open, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.deadLetters(open, (int) QueryParams.parseDouble("limit", limit, 50));
+    }
+
+    @POST
+    @Path("/dead-letters/{id}/replay")
+    @Operation(summary = "Run an open dead letter through the intake pipeline again")
+    public Lead replay(@PathParam("id") long id, @Context SecurityContext security) {
+        return intake.replay(managerOrAdmin(security), id);
+    }
+}

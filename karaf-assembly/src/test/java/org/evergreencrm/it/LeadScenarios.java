@@ -1,0 +1,100 @@
+package org.evergreencrm.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Lead intake in the distribution: web forms (form-encoded and JSON), idempotency, honeypot, errors, duplicates, assignment. */
+final class LeadScenarios {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final EvergreenTestSupport support;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base = "http://localhost:" + Integer.getInteger("evergreen.test.http.port");
+
+    LeadScenarios(EvergreenTestSupport support) throws Exception {
+        this.support = support;
+        support.awaitAllBundlesActive();
+    }
+
+    private HttpResponse<String> post(String path, String type, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    void webFormsIdempotencyHoneypotErrorsAndDuplicates() throws Exception {
+        String s = Long.toString(System.nanoTime() % 100_000);
+        Scenarios.Users.create(support.http(), "ld" + s); // active reps to assign to
+        String form = "first_name=Lena&last_name=Lindqvist" + s + "&phone=%28813%29+555-7" + s.substring(0, Math.min(3, s.length()))
+                + "&email=lena" + s + "%40example.com&zip=33602&roof_age=12&submissionId=sub-" + s;
+        HttpResponse<String> first = post("/intake/forms/demo", "application/x-www-form-urlencoded", form, "Origin", "http://localhost:8181");
+        assertEquals(first.body(), 202, first.statusCode());
+        assertEquals("http://localhost:8181", first.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        long leadId = JSON.readTree(first.body()).get("leadId").asLong();
+        HttpResponse<String> again = post("/intake/forms/demo", "application/x-www-form-urlencoded", form);
+        assertEquals("a retried submission is stored once", leadId, JSON.readTree(again.body()).get("leadId").asLong());
+
+        JsonNode lead = support.http().send("GET", "/api/v1/leads/" + leadId, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals(lead.toString(), "web-form:demo", lead.get("source").asText());
+        assertFalse(lead.get("existingContact").asBoolean());
+        assertTrue(lead.toString(), lead.get("assignmentReason").asText().startsWith("round-robin"));
+        assertNotNull(lead.get("assignedTo"));
+        assertNotNull(lead.get("receivedAt"));
+        assertNotNull(lead.get("assignedAt"));
+        JsonNode contact = support.http().send("GET", "/api/v1/contacts/" + lead.get("contactId").asLong(), "admin",
+                EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals("12", contact.get("customFields").get("roof_age").asText());
+        assertEquals(lead.get("assignedTo").asLong(), contact.get("ownerId").asLong());
+
+        // the same person again through JSON, phone written another way: linked to the existing contact
+        String json = "{\"firstName\":\"Lena\",\"lastName\":\"Lindqvist" + s + "\",\"phone\":\"813555 7" + s.substring(0, Math.min(3, s.length()))
+                + "\",\"email\":\"LENA" + s + "@example.com\",\"submissionId\":\"json-" + s + "\"}";
+        HttpResponse<String> dup = post("/intake/forms/demo", "application/json", json);
+        assertEquals(dup.body(), 202, dup.statusCode());
+        JsonNode linked = support.http().send("GET", "/api/v1/leads/" + JSON.readTree(dup.body()).get("leadId").asLong(), "admin",
+                EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertTrue(linked.toString(), linked.get("existingContact").asBoolean());
+        assertEquals(lead.get("contactId").asLong(), linked.get("contactId").asLong());
+        assertTrue(linked.toString(), linked.get("assignmentReason").asText().contains("owned by"));
+
+        HttpResponse<String> spam = post("/intake/forms/demo", "application/x-www-form-urlencoded", "first_name=Bot&phone=2125550000&website=http://spam");
+        assertEquals(202, spam.statusCode());
+        assertFalse(spam.body().contains("leadId"));
+        HttpResponse<String> bad = post("/intake/forms/demo", "application/x-www-form-urlencoded", "notes=call+me&submissionId=bad-" + s);
+        assertEquals(bad.body(), 400, bad.statusCode());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(bad.body(), bad.body().contains("\"field\":\"lastName\""));
+        assertEquals(404, post("/intake/forms/nope", "application/x-www-form-urlencoded", form).statusCode());
+        HttpResponse<String> redirected = post("/intake/forms/demo", "application/x-www-form-urlencoded",
+                form + "&_redirect=http%3A%2F%2Flocalhost%3A8181%2Fthanks");
+        assertEquals(303, redirected.statusCode());
+        assertEquals("http://localhost:8181/thanks", redirected.headers().firstValue("Location").orElse(null));
+
+        JsonNode dead = support.http().send("GET", "/api/v1/leads/dead-letters", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        String deadText = dead.toString();
+        assertTrue(deadText, deadText.contains("SPAM") && deadText.contains("honeypot") && deadText.contains("bad-" + s));
+        long open = -1;
+        for (JsonNode d : dead) {
+            if (("bad-" + s).equals(d.get("sourceLeadId").asText())) {
+                open = d.get("id").asLong();
+            }
+        }
+        Http.Reply replay = support.http().send("POST", "/api/v1/leads/dead-letters/" + open + "/replay", "admin",
+                EvergreenTestSupport.ADMIN_PASSWORD, null);
+        assertEquals(replay.toString(), 400, replay.status());
+        String shell = support.shell("crm:lead-list");
+        assertTrue(shell, shell.contains("web-form:demo/sub-" + s));
+    }
+}
