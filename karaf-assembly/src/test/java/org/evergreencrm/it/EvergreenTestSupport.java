@@ -61,6 +61,11 @@ public abstract class EvergreenTestSupport {
                 editConfigurationFilePut("etc/org.evergreencrm.compliance.cfg", "federal.window", "00:00-23:59:59"),
                 // an interrupted batch duplicate search is resumed once its heartbeat is this stale (default 30 s)
                 editConfigurationFilePut("etc/org.evergreencrm.dedup.cfg", "resumeAfterSeconds", "2"),
+                // a lead provider webhook (a factory configuration, as an admin would drop it in etc/)
+                editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "name", "acme"),
+                editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "secret", "it-secret-0123456789"),
+                editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "idField", "lead_id"),
+                editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "fieldMap", "firstName=fname,lastName=lname,phone=tel"),
                 systemProperty("evergreen.test.http.port").value(Integer.toString(HTTP_PORT))));
         if (KEEP) {
             options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());

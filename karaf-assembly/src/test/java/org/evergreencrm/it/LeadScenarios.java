@@ -94,6 +94,25 @@ final class LeadScenarios {
         Http.Reply replay = support.http().send("POST", "/api/v1/leads/dead-letters/" + open + "/replay", "admin",
                 EvergreenTestSupport.ADMIN_PASSWORD, null);
         assertEquals(replay.toString(), 400, replay.status());
+        // a provider webhook signed with HMAC-SHA256; a replayed delivery is stored once; a bad signature is refused
+        String provided = "{\"lead_id\":\"acme-" + s + "\",\"fname\":\"Otto\",\"lname\":\"Provider" + s + "\",\"tel\":\"(305) 555-0" + s.substring(0, Math.min(3, s.length())) + "\"}";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("it-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(provided.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> accepted = post("/intake/providers/acme", "application/json", provided, "X-Evergreen-Signature", signature);
+        assertEquals(accepted.body(), 202, accepted.statusCode());
+        long providerLead = JSON.readTree(accepted.body()).get("leadId").asLong();
+        HttpResponse<String> redelivered = post("/intake/providers/acme", "application/json", provided, "X-Evergreen-Signature", signature);
+        assertEquals(providerLead, JSON.readTree(redelivered.body()).get("leadId").asLong());
+        JsonNode pl = support.http().send("GET", "/api/v1/leads/" + providerLead, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals("provider:acme", pl.get("source").asText());
+        JsonNode pc = support.http().send("GET", "/api/v1/contacts/" + pl.get("contactId").asLong(), "admin",
+                EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals("Otto", pc.get("firstName").asText());
+        assertEquals(403, post("/intake/providers/acme", "application/json", provided, "X-Evergreen-Signature", "sha256=00ff").statusCode());
+        assertEquals(403, post("/intake/providers/acme", "application/json", provided.replace("Otto", "Eve"), "X-Evergreen-Signature", signature).statusCode());
+        assertEquals(404, post("/intake/providers/nobody", "application/json", provided, "X-Evergreen-Signature", signature).statusCode());
+
         String shell = support.shell("crm:lead-list");
         assertTrue(shell, shell.contains("web-form:demo/sub-" + s));
     }

@@ -25,7 +25,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The public web-form endpoint {@code POST /intake/forms/{formKey}} (no login: the form key says which form).
@@ -37,7 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
     "osgi.http.whiteboard.servlet.pattern=/intake/forms/*", "osgi.http.whiteboard.servlet.name=evergreen-lead-forms"})
 public final class LeadFormServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 64 * 1024;
     private final transient LeadIntake intake;
     private final Set<String> forms;
@@ -73,22 +71,22 @@ public final class LeadFormServlet extends HttpServlet {
         cors(req, resp);
         String key = req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "");
         if (!forms.contains(key)) {
-            problem(resp, 404, "Unknown form", "no web form with key '" + key + "'", "formKey");
+            Problems.send(resp, 404, "Unknown form", "no web form with key '" + key + "'", "formKey");
             return;
         }
         if (!allow(req.getRemoteAddr())) {
             resp.setHeader("Retry-After", "60");
-            problem(resp, 429, "Too many requests", "at most " + perMinute + " form posts per minute from one address", null);
+            Problems.send(resp, 429, "Too many requests", "at most " + perMinute + " form posts per minute from one address", null);
             return;
         }
         String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("application/json")) {
-            problem(resp, 415, "Unsupported media type", "send application/x-www-form-urlencoded or application/json", null);
+            Problems.send(resp, 415, "Unsupported media type", "send application/x-www-form-urlencoded or application/json", null);
             return;
         }
         byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problem(resp, 413, "Payload too large", "at most 64 KiB", null);
+            Problems.send(resp, 413, "Payload too large", "at most 64 KiB", null);
             return;
         }
         String payload = new String(body, StandardCharsets.UTF_8);
@@ -96,7 +94,7 @@ public final class LeadFormServlet extends HttpServlet {
         try {
             fields = LeadPayloads.fields(payload);
         } catch (ValidationException e) {
-            problem(resp, 400, "Invalid request", e.getMessage(), "body");
+            Problems.send(resp, 400, "Invalid request", e.getMessage(), "body");
             return;
         }
         String id = fields.getOrDefault("submissionId", "");
@@ -112,9 +110,9 @@ public final class LeadFormServlet extends HttpServlet {
             Lead stored = intake.submit(lead);
             accepted(resp, stored.id(), redirect);
         } catch (ValidationException e) {
-            problem(resp, 400, "Invalid request", e.getMessage(), e.errors().get(0).field());
+            Problems.send(resp, 400, "Invalid request", e.getMessage(), e.errors().get(0).field());
         } catch (RuntimeException e) {
-            problem(resp, 500, "Not taken in yet", "the lead was kept and will be replayed: " + e.getMessage(), null);
+            Problems.send(resp, 500, "Not taken in yet", "the lead was kept and will be replayed: " + e.getMessage(), null);
         }
     }
 
@@ -159,19 +157,5 @@ public final class LeadFormServlet extends HttpServlet {
             windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
         }
         return w[1] <= perMinute;
-    }
-
-    private static void problem(HttpServletResponse resp, int status, String title, String detail, String field) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/problem+json");
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("type", "about:blank");
-        p.put("title", title);
-        p.put("status", status);
-        p.put("detail", detail);
-        if (field != null) {
-            p.put("field", field);
-        }
-        resp.getWriter().write(JSON.writeValueAsString(p));
     }
 }
