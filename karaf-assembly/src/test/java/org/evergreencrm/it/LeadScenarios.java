@@ -36,7 +36,7 @@ final class LeadScenarios {
 
     void webFormsIdempotencyHoneypotErrorsAndDuplicates() throws Exception {
         String s = Long.toString(System.nanoTime() % 100_000);
-        Scenarios.Users.create(support.http(), "ld" + s); // active reps to assign to
+        Scenarios.Users users = Scenarios.Users.create(support.http(), "ld" + s); // active reps to assign to
         String form = "first_name=Lena&last_name=Lindqvist" + s + "&phone=%28813%29+555-7" + s.substring(0, Math.min(3, s.length()))
                 + "&email=lena" + s + "%40example.com&zip=33602&roof_age=12&submissionId=sub-" + s;
         HttpResponse<String> first = post("/intake/forms/demo", "application/x-www-form-urlencoded", form, "Origin", "http://localhost:8181");
@@ -112,6 +112,21 @@ final class LeadScenarios {
         assertEquals(403, post("/intake/providers/acme", "application/json", provided, "X-Evergreen-Signature", "sha256=00ff").statusCode());
         assertEquals(403, post("/intake/providers/acme", "application/json", provided.replace("Otto", "Eve"), "X-Evergreen-Signature", signature).statusCode());
         assertEquals(404, post("/intake/providers/nobody", "application/json", provided, "X-Evergreen-Signature", signature).statusCode());
+
+        // a referral: a rep records a friend of the first lead's contact
+        long referrer = lead.get("contactId").asLong();
+        String referral = "{\"referrerContactId\":" + referrer + ",\"referralId\":\"ref-" + s + "\",\"fields\":{\"firstName\":\"Rafa\","
+                + "\"lastName\":\"Referred" + s + "\",\"phone\":\"(407) 555-0" + s.substring(0, Math.min(3, s.length())) + "\"}}";
+        Http.Reply referred = support.http().send("POST", "/api/v1/leads/referrals", users.repA(), Scenarios.Users.PASSWORD, referral);
+        assertEquals(referred.toString(), 202, referred.status());
+        assertEquals(referrer, referred.json().get("referredBy").asLong());
+        assertEquals("referral", referred.json().get("source").asText());
+        JsonNode count = support.http().send("GET", "/api/v1/leads/referrals?contactId=" + referrer, users.repA(), Scenarios.Users.PASSWORD, null).json();
+        assertEquals(count.toString(), 1, count.get("count").asInt());
+        Http.Reply noReferrer = support.http().send("POST", "/api/v1/leads/referrals", users.repA(), Scenarios.Users.PASSWORD,
+                referral.replace("\"referrerContactId\":" + referrer, "\"referrerContactId\":999999999").replace("ref-" + s, "ref2-" + s));
+        assertEquals(noReferrer.toString(), 400, noReferrer.status());
+        assertTrue(noReferrer.toString(), noReferrer.body().contains("referrerContactId"));
 
         String shell = support.shell("crm:lead-list");
         assertTrue(shell, shell.contains("web-form:demo/sub-" + s));

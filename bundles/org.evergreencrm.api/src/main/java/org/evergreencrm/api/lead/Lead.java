@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record Lead(long id, String source, String sourceLeadId, long contactId, boolean existingContact, Long assignedTo,
         String assignmentReason, Instant receivedAt, Instant storedAt, Instant assignedAt, Instant firstAttemptAt,
-        String rawPayload) {
+        String rawPayload, Long referredBy) {
 }

@@ -22,6 +22,9 @@ public interface LeadIntake {
 
     List<Lead> recent(int limit);
 
+    /** The leads a contact referred, newest first. */
+    List<Lead> referredBy(long contactId);
+
     List<DeadLetter> deadLetters(boolean openOnly, int limit);
 
     /** Runs a dead letter through the pipeline again (managers, admins). */

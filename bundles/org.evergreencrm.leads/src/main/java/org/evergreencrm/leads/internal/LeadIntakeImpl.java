@@ -149,6 +149,11 @@ public final class LeadIntakeImpl implements LeadIntake {
     }
 
     @Override
+    public List<Lead> referredBy(long contactId) {
+        return store.referredBy(contactId);
+    }
+
+    @Override
     public List<DeadLetter> deadLetters(boolean openOnly, int limit) {
         return store.deadLetters(openOnly, limit);
     }
@@ -163,6 +168,11 @@ public final class LeadIntakeImpl implements LeadIntake {
             throw new ConflictException("status", "dead letter " + deadLetterId + " is " + d.status() + ", not OPEN");
         }
         IncomingLead again = LeadPayloads.parse(d.source(), d.sourceLeadId(), d.payload(), d.receivedAt());
+        String referrer = again.fields().get(LeadPayloads.REFERRER);
+        if (referrer != null && referrer.matches("\\d{1,18}")) {
+            again = new IncomingLead(again.source(), again.sourceLeadId(), again.fields(), again.rawPayload(), again.receivedAt(),
+                    Long.valueOf(referrer));
+        }
         try {
             Lead lead = run(again);
             store.replayed(deadLetterId, lead.id(), null, clock.instant());

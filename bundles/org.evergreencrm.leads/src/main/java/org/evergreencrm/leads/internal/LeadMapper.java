@@ -32,7 +32,7 @@ final class LeadMapper {
             Map.entry("state", "state"), Map.entry("zip", "postalCode"), Map.entry("zipcode", "postalCode"),
             Map.entry("postalcode", "postalCode"), Map.entry("postcode", "postalCode"));
     /** Form plumbing, not lead data. */
-    private static final Set<String> IGNORED = Set.of("submissionid", "redirect", "formkey");
+    private static final Set<String> IGNORED = Set.of("submissionid", "redirect", "formkey", "referrercontactid", "referralid");
 
     private LeadMapper() {
     }

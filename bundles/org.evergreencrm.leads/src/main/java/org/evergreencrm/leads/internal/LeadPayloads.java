@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Raw payloads (a flat JSON object or a form-urlencoded body) to fields, and back into an {@link IncomingLead}. */
 final class LeadPayloads {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The field of a referral's payload naming the referring contact. */
+    static final String REFERRER = "referrerContactId";
 
     private LeadPayloads() {
     }

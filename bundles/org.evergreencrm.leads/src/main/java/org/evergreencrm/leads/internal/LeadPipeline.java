@@ -68,6 +68,13 @@ final class LeadPipeline {
     void map(Exchange e) {
         LeadWork w = work(e);
         w.draft = LeadMapper.draft(w.incoming.fields(), w.incoming.source(), null);
+        if (w.incoming.referredBy() != null) {
+            try {
+                contacts.get(Actor.system(), w.incoming.referredBy());
+            } catch (org.evergreencrm.api.NotFoundException ex) {
+                throw new org.evergreencrm.api.ValidationException("referrerContactId", "no contact " + w.incoming.referredBy());
+            }
+        }
     }
 
     /** Links to a contact the duplicate check is sure about (AUTO_MERGE); otherwise a new contact is created later. */
@@ -119,7 +126,8 @@ final class LeadPipeline {
         }
         w.lead = store.insert(new Lead(0, w.incoming.source(), w.incoming.sourceLeadId(), w.contactId, w.existingContact,
                 w.assignee, w.reason, w.incoming.receivedAt() == null ? now : w.incoming.receivedAt(), now,
-                w.assignee == null ? null : now, null, w.incoming.rawPayload() == null ? "" : w.incoming.rawPayload()));
+                w.assignee == null ? null : now, null, w.incoming.rawPayload() == null ? "" : w.incoming.rawPayload(),
+                w.incoming.referredBy()));
     }
 
     void publish(Exchange e) {
@@ -130,6 +138,9 @@ final class LeadPipeline {
             props.put("lead.id", w.lead.id());
             props.put("contact.id", w.lead.contactId());
             props.put("lead.source", w.lead.source());
+            if (w.lead.referredBy() != null) {
+                props.put("referred.by", w.lead.referredBy());
+            }
             if (w.lead.assignedTo() != null) {
                 props.put("assigned.to", w.lead.assignedTo());
             }

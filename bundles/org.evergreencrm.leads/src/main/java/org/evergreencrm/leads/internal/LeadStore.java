@@ -18,7 +18,7 @@ import org.evergreencrm.store.jdbc.Jdbc;
 /** {@code lead}, {@code lead_dead_letter} and {@code lead_routing_state} over plain JDBC. */
 final class LeadStore {
     private static final String LEAD_COLUMNS = "id, source, source_lead_id, contact_id, existing_contact, assigned_to, "
-            + "assignment_reason, received_at, stored_at, assigned_at, first_attempt_at, raw_payload";
+            + "assignment_reason, received_at, stored_at, assigned_at, first_attempt_at, raw_payload, referred_by";
     private final DataSource ds;
 
     LeadStore(DataSource ds) {
@@ -31,6 +31,21 @@ final class LeadStore {
 
     Optional<Lead> find(long id) {
         return Jdbc.read(ds, c -> one(c, "SELECT " + LEAD_COLUMNS + " FROM lead WHERE id = ?", id));
+    }
+
+    List<Lead> referredBy(long contactId) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + LEAD_COLUMNS + " FROM lead WHERE referred_by = ? ORDER BY id DESC")) {
+                ps.setLong(1, contactId);
+                List<Lead> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(lead(rs));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     List<Lead> recent(int limit) {
@@ -51,8 +66,8 @@ final class LeadStore {
         try {
             long id = Jdbc.inTransaction(ds, c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO lead (source, source_lead_id, raw_payload, contact_id, "
-                        + "existing_contact, assigned_to, assignment_reason, received_at, stored_at, assigned_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?)", new String[] {"id"})) {
+                        + "existing_contact, assigned_to, assignment_reason, received_at, stored_at, assigned_at, referred_by) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"})) {
                     ps.setString(1, l.source());
                     ps.setString(2, l.sourceLeadId());
                     ps.setString(3, cut(l.rawPayload(), 32000));
@@ -63,6 +78,7 @@ final class LeadStore {
                     Jdbc.set(ps, 8, l.receivedAt());
                     Jdbc.set(ps, 9, l.storedAt());
                     Jdbc.set(ps, 10, l.assignedAt());
+                    ps.setObject(11, l.referredBy());
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
@@ -180,7 +196,7 @@ final class LeadStore {
         return new Lead(rs.getLong("id"), rs.getString("source"), rs.getString("source_lead_id"), rs.getLong("contact_id"),
                 rs.getBoolean("existing_contact"), Jdbc.longOrNull(rs, "assigned_to"), rs.getString("assignment_reason"),
                 Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "stored_at"), Jdbc.instant(rs, "assigned_at"),
-                Jdbc.instant(rs, "first_attempt_at"), rs.getString("raw_payload"));
+                Jdbc.instant(rs, "first_attempt_at"), rs.getString("raw_payload"), Jdbc.longOrNull(rs, "referred_by"));
     }
 
     private static DeadLetter deadLetter(ResultSet rs) throws SQLException {

@@ -43,12 +43,13 @@ class LeadStoreTest {
         DataSource ds = TestDatabases.migrated(db.dataSource());
         LeadStore store = new LeadStore(ds);
         long contact = contact(ds);
-        Lead l = new Lead(0, "web-form:demo", "s-1", contact, false, null, "none", T0, T0, null, null, "a=1");
+        Lead l = new Lead(0, "web-form:demo", "s-1", contact, false, null, "none", T0, T0, null, null, "a=1", contact);
         Lead first = store.insert(l);
         Lead second = store.insert(l);
         assertEquals(first.id(), second.id(), "a replayed lead answers the stored one");
         assertEquals(1, store.recent(10).size());
         assertEquals(first, store.findBySource("web-form:demo", "s-1").orElseThrow());
+        assertEquals(java.util.List.of(first), store.referredBy(contact));
         assertEquals(0, store.nextPosition("rr"));
         assertEquals(1, new LeadStore(ds).nextPosition("rr"), "the position is in the database, not in memory");
         DeadLetter d = store.deadLetter("web-form:demo", "bad", "x=1", "lastName: required", "OPEN", T0, T0);

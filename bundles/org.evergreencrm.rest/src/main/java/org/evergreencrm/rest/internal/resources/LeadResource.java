@@ -41,6 +41,14 @@ public final class LeadResource {
     public record LeadRequest(String source, String sourceLeadId, Map<String, String> fields) {
     }
 
+    /** Body of POST /leads/referrals: who referred whom (the person's fields as for any lead). */
+    public record ReferralRequest(Long referrerContactId, String referralId, Map<String, String> fields) {
+    }
+
+    /** A contact's referrals: how many, and the leads. */
+    public record Referrals(long contactId, int count, List<Lead> leads) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LeadIntake intake;
 
@@ -64,6 +72,35 @@ public final class LeadResource {
         Lead lead = intake.submit(new IncomingLead(r.source(), r.sourceLeadId(), r.fields(), JSON.writeValueAsString(r.fields()),
                 Instant.now()));
         return Response.status(Response.Status.ACCEPTED).entity(lead).build();
+    }
+
+    @POST
+    @Path("/referrals")
+    @Operation(summary = "A referral: a new lead linked to the contact who referred them (any user)", description = "Idempotent on referralId when given. The referred person goes through the intake pipeline like every lead (duplicate check, assignment).")
+    public Response refer(ReferralRequest request, @Context SecurityContext security) throws Exception {
+        ActorPrincipal.of(security);
+        ReferralRequest r = QueueResource.requireBody(request);
+        if (r.referrerContactId() == null) {
+            throw new org.evergreencrm.api.ValidationException("referrerContactId", "required");
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>(r.fields() == null ? Map.of() : r.fields());
+        fields.put("referrerContactId", Long.toString(r.referrerContactId()));
+        String id = r.referralId() == null || r.referralId().isBlank() ? java.util.UUID.randomUUID().toString() : r.referralId();
+        Lead lead = intake.submit(new IncomingLead("referral", id, fields, JSON.writeValueAsString(fields), Instant.now(),
+                r.referrerContactId()));
+        return Response.status(Response.Status.ACCEPTED).entity(lead).build();
+    }
+
+    @GET
+    @Path("/referrals")
+    @Operation(summary = "The referrals a contact made: count and leads")
+    public Referrals referrals(@QueryParam("contactId") Long contactId, @Context SecurityContext security) {
+        ActorPrincipal.of(security);
+        if (contactId == null) {
+            throw new org.evergreencrm.api.ValidationException("contactId", "required");
+        }
+        List<Lead> leads = intake.referredBy(contactId);
+        return new Referrals(contactId, leads.size(), leads);
     }
 
     @GET
