@@ -128,6 +128,32 @@ final class LeadScenarios {
         assertEquals(noReferrer.toString(), 400, noReferrer.status());
         assertTrue(noReferrer.toString(), noReferrer.body().contains("referrerContactId"));
 
+        // a CSV file dropped in the lead folder: every row once, the file moved to done/, a bad row a dead letter
+        java.nio.file.Path drop = java.nio.file.Path.of(System.getProperty("karaf.data"), "lead-drop");
+        java.nio.file.Files.createDirectories(drop);
+        String csv = "id,first_name,last_name,phone,zip\n"
+                + "f1-" + s + ",Fran,Filedrop" + s + ",(904) 555-01" + s.substring(0, Math.min(2, s.length())) + ",32202\n"
+                + "f2-" + s + ",Gus,Filedrop" + s + ",(904) 555-02" + s.substring(0, Math.min(2, s.length())) + ",32202\n"
+                + "f3-" + s + ",,,,32202\n";
+        java.nio.file.Path tmp = drop.resolve("leads-" + s + ".tmp");
+        java.nio.file.Files.writeString(tmp, csv);
+        java.nio.file.Files.move(tmp, drop.resolve("leads-" + s + ".csv"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        boolean done = false;
+        for (int i = 0; i < 120 && !done; i++) {
+            Thread.sleep(250);
+            java.nio.file.Path doneDir = drop.resolve("done");
+            if (java.nio.file.Files.isDirectory(doneDir)) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(doneDir)) {
+                    done = files.anyMatch(f -> f.getFileName().toString().startsWith("leads-" + s + ".csv"));
+                }
+            }
+        }
+        assertTrue("the dropped file was not moved to done/", done);
+        String fileLeads = support.http().send("GET", "/api/v1/leads?limit=200", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).body();
+        assertTrue(fileLeads, fileLeads.contains("f1-" + s) && fileLeads.contains("f2-" + s));
+        String fileDead = support.http().send("GET", "/api/v1/leads/dead-letters?open=true", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).body();
+        assertTrue(fileDead, fileDead.contains("f3-" + s));
+
         String shell = support.shell("crm:lead-list");
         assertTrue(shell, shell.contains("web-form:demo/sub-" + s));
     }

@@ -6,9 +6,13 @@ import org.apache.camel.builder.RouteBuilder;
 final class IntakeRoutes extends RouteBuilder {
     static final String INTAKE = "direct:lead-intake";
     private final LeadPipeline steps;
+    private final String dropFolder;
+    private final DropFiles files;
 
-    IntakeRoutes(LeadPipeline steps) {
+    IntakeRoutes(LeadPipeline steps, String dropFolder, DropFiles files) {
         this.steps = steps;
+        this.dropFolder = dropFolder;
+        this.files = files;
     }
 
     @Override
@@ -21,5 +25,12 @@ final class IntakeRoutes extends RouteBuilder {
                 .process(steps::store).id("store")
                 .process(steps::publish).id("event")
                 .process(steps::enqueue).id("call-queue");
+        if (dropFolder != null && !dropFolder.isBlank()) {
+            // a file is moved to done/ only after every lead in it was stored or kept as a dead letter; read again
+            // after a crash, its leads are recognized (same source and id) and nothing is stored twice
+            fromF("file:%s?include=.*\\.(csv|json)&readLock=changed&readLockMinAge=1000&move=done/${file:name}.${date:now:yyyyMMddHHmmssSSS}"
+                    + "&moveFailed=failed/${file:name}.${date:now:yyyyMMddHHmmssSSS}", dropFolder)
+                    .routeId("lead-file-drop").convertBodyTo(String.class, "UTF-8").process(files::process);
+        }
     }
 }

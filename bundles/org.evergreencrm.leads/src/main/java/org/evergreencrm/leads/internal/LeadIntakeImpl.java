@@ -56,7 +56,8 @@ public final class LeadIntakeImpl implements LeadIntake {
             @Reference ContactService contacts, @Reference UserService users, LeadsConfig config) {
         this.store = new LeadStore(ds);
         LeadPipeline steps = new LeadPipeline(store, contacts, users, () -> events, () -> queue, config.intakeBucket(), clock);
-        this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps), null);
+        this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
+                new DropFiles(this, config.dropIdField())), null);
         this.producer = camel.createProducerTemplate();
     }
 

@@ -18,6 +18,12 @@ public @interface LeadsConfig {
     @AttributeDefinition(description = "Form posts allowed per client address per minute")
     int rateLimitPerMinute() default 20;
 
+    @AttributeDefinition(description = "Folder where providers drop CSV (with a header line) and JSON files of leads; processed files go to done/, unreadable ones to failed/ (empty: off)")
+    String dropFolder() default "";
+
+    @AttributeDefinition(description = "Column of a dropped file holding the provider's lead id (else file name and line number)")
+    String dropIdField() default "id";
+
     @AttributeDefinition(description = "Call-queue bucket new leads are put in (empty: none)")
     String intakeBucket() default "";
 }
