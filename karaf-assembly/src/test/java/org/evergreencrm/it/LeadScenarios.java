@@ -154,6 +154,16 @@ final class LeadScenarios {
         String fileDead = support.http().send("GET", "/api/v1/leads/dead-letters?open=true", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).body();
         assertTrue(fileDead, fileDead.contains("f3-" + s));
 
+        JsonNode sources = support.http().send("GET", "/api/v1/leads/sources", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        String sourcesText = sources.toString();
+        assertTrue(sourcesText, sourcesText.contains("web-form:demo") && sourcesText.contains("provider:acme")
+                && sourcesText.contains("file-drop") && sourcesText.contains("referral"));
+        JsonNode speed = support.http().send("GET", "/api/v1/leads/speed-to-lead?days=1&slaMinutes=5", "admin",
+                EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertTrue(speed.toString(), speed.size() > 0);
+        String speedShell = support.shell("crm:lead-sources --speed");
+        assertTrue(speedShell, speedShell.contains("web-form:demo"));
+
         String shell = support.shell("crm:lead-list");
         assertTrue(shell, shell.contains("web-form:demo/sub-" + s));
     }

@@ -22,6 +22,12 @@ public interface LeadIntake {
 
     List<Lead> recent(int limit);
 
+    /** Every source that delivered, with its counts and last activity. */
+    List<SourceHealth> sources();
+
+    /** Speed to lead per rep and source over the last {@code days} days, with an SLA of {@code slaMinutes}. */
+    List<SpeedToLead> speedToLead(int days, int slaMinutes);
+
     /** The leads a contact referred, newest first. */
     List<Lead> referredBy(long contactId);
 

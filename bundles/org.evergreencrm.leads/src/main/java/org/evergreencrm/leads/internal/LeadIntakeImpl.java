@@ -44,6 +44,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = LeadsConfig.class)
 public final class LeadIntakeImpl implements LeadIntake {
     private final LeadStore store;
+    private final DataSource ds;
     private final ProducerTemplate producer;
     private final ServiceRegistration<RoutesBuilder> routes;
     private final Clock clock = Clock.systemUTC();
@@ -55,6 +56,7 @@ public final class LeadIntakeImpl implements LeadIntake {
             @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady,
             @Reference ContactService contacts, @Reference UserService users, LeadsConfig config) {
         this.store = new LeadStore(ds);
+        this.ds = ds;
         LeadPipeline steps = new LeadPipeline(store, contacts, users, () -> events, () -> queue, config.intakeBucket(), clock);
         this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
                 new DropFiles(this, config.dropIdField())), null);
@@ -147,6 +149,19 @@ public final class LeadIntakeImpl implements LeadIntake {
     @Override
     public List<Lead> recent(int limit) {
         return store.recent(limit);
+    }
+
+    @Override
+    public List<org.evergreencrm.api.lead.SourceHealth> sources() {
+        return LeadReports.sources(ds);
+    }
+
+    @Override
+    public List<org.evergreencrm.api.lead.SpeedToLead> speedToLead(int days, int slaMinutes) {
+        if (days < 1 || days > 366 || slaMinutes < 1) {
+            throw new ValidationException("days", "days between 1 and 366, slaMinutes at least 1");
+        }
+        return LeadReports.speedToLead(ds, clock.instant().minusSeconds(days * 86_400L), slaMinutes);
     }
 
     @Override

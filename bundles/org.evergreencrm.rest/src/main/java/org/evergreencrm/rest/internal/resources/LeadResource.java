@@ -104,6 +104,23 @@ public final class LeadResource {
     }
 
     @GET
+    @Path("/sources")
+    @Operation(summary = "Every lead source with its counts (leads, open dead letters, spam) and last activity")
+    public List<org.evergreencrm.api.lead.SourceHealth> sources(@Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.sources();
+    }
+
+    @GET
+    @Path("/speed-to-lead")
+    @Operation(summary = "Speed to lead per rep and source: minutes from receipt to the first call attempt, p50/p90, within the SLA")
+    public List<org.evergreencrm.api.lead.SpeedToLead> speed(@QueryParam("days") String days, @QueryParam("slaMinutes") String sla,
+            @Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.speedToLead((int) QueryParams.parseDouble("days", days, 30), (int) QueryParams.parseDouble("slaMinutes", sla, 5));
+    }
+
+    @GET
     @Operation(summary = "Recent leads, newest first: source, contact (new or existing), assignee and why, speed-to-lead timestamps")
     public List<Lead> recent(@QueryParam("limit") String limit, @Context SecurityContext security) {
         managerOrAdmin(security);
