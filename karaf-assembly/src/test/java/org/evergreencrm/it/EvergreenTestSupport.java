@@ -62,6 +62,8 @@ public abstract class EvergreenTestSupport {
                 // an interrupted batch duplicate search is resumed once its heartbeat is this stale (default 30 s)
                 editConfigurationFilePut("etc/org.evergreencrm.dedup.cfg", "resumeAfterSeconds", "2"),
                 // a lead provider webhook (a factory configuration, as an admin would drop it in etc/)
+                editConfigurationFilePut("etc/org.evergreencrm.leads.cfg", "twilioAuthToken", "it-twilio-token"),
+                editConfigurationFilePut("etc/org.evergreencrm.leads.cfg", "publicBaseUrl", "http://localhost:" + HTTP_PORT),
                 editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "name", "acme"),
                 editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "secret", "it-secret-0123456789"),
                 editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "idField", "lead_id"),

@@ -154,10 +154,33 @@ final class LeadScenarios {
         String fileDead = support.http().send("GET", "/api/v1/leads/dead-letters?open=true", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).body();
         assertTrue(fileDead, fileDead.contains("f3-" + s));
 
+        // an inbound call in Twilio's format, signed as Twilio signs (HMAC-SHA1 of the URL and the sorted parameters)
+        java.util.TreeMap<String, String> call = new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA" + s, "From", "+1850555" + String.format("%04d", Integer.parseInt(s) % 10_000),
+                "To", "+18135550000", "CallerName", "Carla Caller" + s, "FromZip", "32501", "FromState", "FL"));
+        StringBuilder signed = new StringBuilder(base + "/intake/calls/twilio");
+        call.forEach((k, v) -> signed.append(k).append(v));
+        javax.crypto.Mac sha1 = javax.crypto.Mac.getInstance("HmacSHA1");
+        sha1.init(new javax.crypto.spec.SecretKeySpec("it-twilio-token".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String twilioSignature = java.util.Base64.getEncoder().encodeToString(sha1.doFinal(signed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String callForm = call.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> answered = post("/intake/calls/twilio", "application/x-www-form-urlencoded", callForm, "X-Twilio-Signature", twilioSignature);
+        assertEquals(answered.body(), 200, answered.statusCode());
+        assertTrue(answered.body(), answered.body().contains("<Response><Say>"));
+        long callLead = Long.parseLong(answered.headers().firstValue("X-Evergreen-Lead").orElseThrow());
+        JsonNode cl = support.http().send("GET", "/api/v1/leads/" + callLead, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals("phone-call", cl.get("source").asText());
+        assertEquals("CA" + s, cl.get("sourceLeadId").asText());
+        HttpResponse<String> retried = post("/intake/calls/twilio", "application/x-www-form-urlencoded", callForm, "X-Twilio-Signature", twilioSignature);
+        assertEquals(Long.toString(callLead), retried.headers().firstValue("X-Evergreen-Lead").orElseThrow());
+        assertEquals(403, post("/intake/calls/twilio", "application/x-www-form-urlencoded", callForm.replace("Carla", "Mallory"),
+                "X-Twilio-Signature", twilioSignature).statusCode());
+        assertEquals(403, post("/intake/calls/twilio", "application/x-www-form-urlencoded", callForm).statusCode());
+
         JsonNode sources = support.http().send("GET", "/api/v1/leads/sources", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
         String sourcesText = sources.toString();
         assertTrue(sourcesText, sourcesText.contains("web-form:demo") && sourcesText.contains("provider:acme")
-                && sourcesText.contains("file-drop") && sourcesText.contains("referral"));
+                && sourcesText.contains("file-drop") && sourcesText.contains("referral") && sourcesText.contains("phone-call"));
         JsonNode speed = support.http().send("GET", "/api/v1/leads/speed-to-lead?days=1&slaMinutes=5", "admin",
                 EvergreenTestSupport.ADMIN_PASSWORD, null).json();
         assertTrue(speed.toString(), speed.size() > 0);

@@ -24,6 +24,13 @@ public @interface LeadsConfig {
     @AttributeDefinition(description = "Column of a dropped file holding the provider's lead id (else file name and line number)")
     String dropIdField() default "id";
 
+    @AttributeDefinition(description = "Twilio auth token: inbound-call webhooks must carry a valid X-Twilio-Signature (empty: the endpoint is off)",
+            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String twilioAuthToken() default "";
+
+    @AttributeDefinition(description = "The public base URL Twilio calls (signatures cover the full URL), e.g. https://crm.example.com")
+    String publicBaseUrl() default "http://localhost:8181";
+
     @AttributeDefinition(description = "Call-queue bucket new leads are put in (empty: none)")
     String intakeBucket() default "";
 }
