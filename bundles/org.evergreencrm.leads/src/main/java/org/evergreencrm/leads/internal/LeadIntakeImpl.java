@@ -54,10 +54,12 @@ public final class LeadIntakeImpl implements LeadIntake {
     @Activate
     public LeadIntakeImpl(BundleContext context, @Reference CamelContext camel,
             @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady,
-            @Reference ContactService contacts, @Reference UserService users, LeadsConfig config) {
+            @Reference ContactService contacts, @Reference UserService users, LeadsConfig config,
+            java.util.Map<String, Object> properties) {
         this.store = new LeadStore(ds);
         this.ds = ds;
-        LeadPipeline steps = new LeadPipeline(store, contacts, users, () -> events, () -> queue, config.intakeBucket(), clock);
+        LeadPipeline steps = new LeadPipeline(store, contacts, users, () -> events, () -> queue, config.intakeBucket(),
+                RoutingRules.from(properties), clock);
         this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
                 new DropFiles(this, config.dropIdField())), null);
         this.producer = camel.createProducerTemplate();

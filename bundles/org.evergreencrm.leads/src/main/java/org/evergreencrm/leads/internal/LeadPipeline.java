@@ -38,10 +38,12 @@ final class LeadPipeline {
     private final Supplier<EventAdmin> events;
     private final Supplier<CallQueue> queue;
     private final String intakeBucket;
+    private final RoutingRules routing;
     private final Clock clock;
 
     LeadPipeline(LeadStore store, ContactService contacts, UserService users, Supplier<EventAdmin> events,
-            Supplier<CallQueue> queue, String intakeBucket, Clock clock) {
+            Supplier<CallQueue> queue, String intakeBucket, RoutingRules routing, Clock clock) {
+        this.routing = routing;
         this.store = store;
         this.contacts = contacts;
         this.users = users;
@@ -103,15 +105,23 @@ final class LeadPipeline {
                 return;
             }
         }
-        if (reps.isEmpty()) {
-            w.reason = "no active rep to assign to: left unassigned for a manager";
-            return;
+        PostalAddressParts where = PostalAddressParts.of(w.draft);
+        RoutingRules.Choice choice = routing.choose(reps, where.state(), where.zip(), store.assignedSince(today()),
+                n -> store.nextPosition("lead-round-robin"));
+        w.assignee = choice.rep() == null ? null : choice.rep().id();
+        w.reason = choice.reason() + (w.existingContact ? "; existing contact #" + w.contactId + " had no active owner" : "");
+    }
+
+    private Instant today() {
+        return clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** The state and ZIP of a lead's address, for territories. */
+    record PostalAddressParts(String state, String zip) {
+        static PostalAddressParts of(org.evergreencrm.api.contact.ContactDraft d) {
+            return d.address() == null ? new PostalAddressParts(null, null)
+                    : new PostalAddressParts(d.address().state(), d.address().postalCode());
         }
-        long position = store.nextPosition("lead-round-robin");
-        User rep = reps.get((int) (position % reps.size()));
-        w.assignee = rep.id();
-        w.reason = "round-robin: " + rep.username() + " is next of " + reps.size() + " active reps (turn " + (position + 1) + ")"
-                + (w.existingContact ? "; existing contact #" + w.contactId + " had no active owner" : "");
     }
 
     void store(Exchange e) {

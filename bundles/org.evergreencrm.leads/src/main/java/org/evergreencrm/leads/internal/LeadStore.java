@@ -156,6 +156,23 @@ final class LeadStore {
         });
     }
 
+    /** Leads assigned since {@code since}, per rep. */
+    java.util.Map<Long, Long> assignedSince(Instant since) {
+        return Jdbc.read(ds, c -> {
+            java.util.Map<Long, Long> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT assigned_to, COUNT(*) FROM lead WHERE assigned_at >= ? "
+                    + "AND assigned_to IS NOT NULL GROUP BY assigned_to")) {
+                Jdbc.set(ps, 1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The next position of a round-robin, atomically (survives restarts, shared by nodes). */
     long nextPosition(String name) {
         return Jdbc.inTransaction(ds, c -> {
