@@ -63,7 +63,27 @@ public final class LeadIntakeImpl implements LeadIntake {
         this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
                 new DropFiles(this, config.dropIdField())), null);
         this.producer = camel.createProducerTemplate();
+        if (config.slaSeconds() > 0) {
+            SlaWatch sla = new SlaWatch(store, contacts, users, () -> events, config.slaSeconds(), config.slaAction(), clock);
+            slaTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "evergreen-lead-sla");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, Math.min(60, config.slaSeconds() / 2));
+            slaTimer.scheduleWithFixedDelay(() -> {
+                try {
+                    sla.sweep();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(LeadIntakeImpl.class).warn("SLA sweep failed: {}", e.getMessage());
+                }
+            }, every, every, java.util.concurrent.TimeUnit.SECONDS);
+        } else {
+            slaTimer = null;
+        }
     }
+
+    private final java.util.concurrent.ScheduledExecutorService slaTimer;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "unsetEvents")
@@ -91,6 +111,9 @@ public final class LeadIntakeImpl implements LeadIntake {
 
     @Deactivate
     void stop() throws Exception {
+        if (slaTimer != null) {
+            slaTimer.shutdownNow();
+        }
         producer.close();
         try {
             routes.unregister();

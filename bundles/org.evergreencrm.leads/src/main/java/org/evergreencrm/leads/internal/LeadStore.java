@@ -156,6 +156,41 @@ final class LeadStore {
         });
     }
 
+    /** Assigned, not yet escalated leads older than {@code assignedBefore} whose contact had no call attempt since. */
+    List<Lead> slaBreaches(Instant assignedBefore, int limit) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + LEAD_COLUMNS + " FROM lead l WHERE l.assigned_at < ? "
+                    + "AND l.escalated_at IS NULL AND NOT EXISTS (SELECT 1 FROM call_attempt a WHERE a.contact_id = l.contact_id "
+                    + "AND a.claimed_at >= l.received_at) ORDER BY l.id FETCH FIRST " + limit + " ROWS ONLY")) {
+                Jdbc.set(ps, 1, assignedBefore);
+                List<Lead> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(lead(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Records an escalation (once: only a lead not yet escalated is changed); true when this call did it. */
+    boolean escalate(long id, Long newAssignee, String reason, Instant now) {
+        return Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE lead SET escalated_at = ?, assigned_to = COALESCE(?, assigned_to), "
+                    + "assigned_at = CASE WHEN ? THEN ? ELSE assigned_at END, assignment_reason = ? "
+                    + "WHERE id = ? AND escalated_at IS NULL")) {
+                Jdbc.set(ps, 1, now);
+                ps.setObject(2, newAssignee);
+                ps.setBoolean(3, newAssignee != null);
+                Jdbc.set(ps, 4, now);
+                ps.setString(5, cut(reason, 1000));
+                ps.setLong(6, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Leads assigned since {@code since}, per rep. */
     java.util.Map<Long, Long> assignedSince(Instant since) {
         return Jdbc.read(ds, c -> {

@@ -31,6 +31,12 @@ public @interface LeadsConfig {
     @AttributeDefinition(description = "The public base URL Twilio calls (signatures cover the full URL), e.g. https://crm.example.com")
     String publicBaseUrl() default "http://localhost:8181";
 
+    @AttributeDefinition(description = "Speed-to-lead SLA in seconds: an assigned lead whose contact has no call attempt by then is escalated (0: off)")
+    int slaSeconds() default 0;
+
+    @AttributeDefinition(description = "What an SLA breach does: REASSIGN (to the next rep, recorded) or ESCALATE (recorded and announced to managers)")
+    String slaAction() default "REASSIGN";
+
     @AttributeDefinition(description = "Call-queue bucket new leads are put in (empty: none)")
     String intakeBucket() default "";
 }

@@ -50,6 +50,16 @@ class LeadStoreTest {
         assertEquals(1, store.recent(10).size());
         assertEquals(first, store.findBySource("web-form:demo", "s-1").orElseThrow());
         assertEquals(java.util.List.of(first), store.referredBy(contact));
+        // the SLA: an unattempted lead past the deadline is escalated once, with its new assignee and reason
+        Lead assigned = store.insert(new Lead(0, "web-form:demo", "s-2", contact, false, 5L, "round-robin", T0, T0, T0, null, "a=2", null));
+        assertEquals(java.util.List.of(assigned.id()), store.slaBreaches(T0.plusSeconds(600), 10).stream().map(Lead::id).toList());
+        assertEquals(true, store.escalate(assigned.id(), 6L, "round-robin; SLA: reassigned", T0.plusSeconds(600)));
+        assertEquals(false, store.escalate(assigned.id(), 7L, "again", T0.plusSeconds(700)), "only once");
+        Lead escalated = store.find(assigned.id()).orElseThrow();
+        assertEquals(6L, escalated.assignedTo());
+        assertEquals("round-robin; SLA: reassigned", escalated.assignmentReason());
+        assertEquals(T0.plusSeconds(600), escalated.assignedAt());
+        assertEquals(java.util.List.of(), store.slaBreaches(T0.plusSeconds(900), 10));
         assertEquals(0, store.nextPosition("rr"));
         assertEquals(1, new LeadStore(ds).nextPosition("rr"), "the position is in the database, not in memory");
         DeadLetter d = store.deadLetter("web-form:demo", "bad", "x=1", "lastName: required", "OPEN", T0, T0);
