@@ -72,4 +72,9 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void webFormLeadsAreTakenInOnceAssignedAndNeverDropped() throws Exception {
         new LeadScenarios(this).webFormsIdempotencyHoneypotErrorsAndDuplicates();
     }
+
+    @Test
+    public void sampleLeadSourcePluginInstallsAndUninstallsLive() throws Exception {
+        new PluginScenarios(this, context).sampleLeadFeedInstallsAndUninstallsLive();
+    }
 }
