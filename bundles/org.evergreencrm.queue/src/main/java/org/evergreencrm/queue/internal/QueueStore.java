@@ -24,6 +24,11 @@ import org.evergreencrm.store.jdbc.Jdbc;
 final class QueueStore {
     private static final String ROW_COLUMNS = "contact_id, bucket_id, status, phone, state_code, postal_code, priority, "
             + "entered_at, last_attempt_at, callback_at, attempts_total, attempts_in_bucket, claim_attempt, blocked_code";
+    /** The row and the contact's display name ({@code NULL} when the contact was deleted), for the claim path. */
+    private static final String CANDIDATE_COLUMNS = ROW_COLUMNS + ", (SELECT CASE WHEN k.deleted_at IS NOT NULL THEN NULL "
+            + "WHEN COALESCE(k.first_name, k.last_name) IS NULL THEN COALESCE(k.household_name, '') "
+            + "ELSE TRIM(COALESCE(k.first_name, '') || ' ' || COALESCE(k.last_name, '')) END FROM contact k "
+            + "WHERE k.id = queue_entry.contact_id) AS contact_name";
 
     private QueueStore() {
     }
@@ -45,10 +50,7 @@ final class QueueStore {
         if (!Jdbc.isPostgres(c)) {
             return candidatesOneByOne(c, bucketId, now, userId, limit);
         }
-        String sql = "SELECT " + ROW_COLUMNS + ", (SELECT CASE WHEN k.deleted_at IS NOT NULL THEN NULL "
-                + "WHEN COALESCE(k.first_name, k.last_name) IS NULL THEN COALESCE(k.household_name, '') "
-                + "ELSE TRIM(COALESCE(k.first_name, '') || ' ' || COALESCE(k.last_name, '')) END FROM contact k "
-                + "WHERE k.id = queue_entry.contact_id) AS contact_name FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' AND due_at <= ? "
+        String sql = "SELECT " + CANDIDATE_COLUMNS + " FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' AND due_at <= ? "
                 + "AND (reserved_for IS NULL OR reserved_for = ?) ORDER BY sort_key, due_at, contact_id "
                 + "FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -86,10 +88,7 @@ final class QueueStore {
             }
         }
         List<Candidate> out = new ArrayList<>(limit);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + ", (SELECT CASE WHEN k.deleted_at IS NOT NULL THEN NULL "
-                + "WHEN COALESCE(k.first_name, k.last_name) IS NULL THEN COALESCE(k.household_name, '') "
-                + "ELSE TRIM(COALESCE(k.first_name, '') || ' ' || COALESCE(k.last_name, '')) END FROM contact k "
-                + "WHERE k.id = queue_entry.contact_id) AS contact_name FROM queue_entry WHERE contact_id = ? AND bucket_id = ? "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CANDIDATE_COLUMNS + " FROM queue_entry WHERE contact_id = ? AND bucket_id = ? "
                 + "AND status = 'QUEUED' AND due_at <= ? FOR UPDATE SKIP LOCKED")) {
             for (Long id : ids) {
                 ps.setLong(1, id);
