@@ -14,6 +14,13 @@ public interface ContactRepository {
     /** @param matchData duplicate-detection keys and normalized values stored with the contact */
     Contact insert(ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Instant now);
 
+    /**
+     * Stores many new contacts at once (the same rows as {@link #insert}, written in bulk), in order. Joins the
+     * calling thread's open transaction ({@code org.evergreencrm.store.jdbc.Jdbc#inTransaction}) when there is one,
+     * so the caller can make them atomic with its own writes.
+     */
+    List<Contact> insertAll(List<ContactDraft> drafts, List<org.evergreencrm.api.dedup.MatchData> matchData, Instant now);
+
     Optional<Contact> find(long id);
 
     /**
@@ -27,6 +34,12 @@ public interface ContactRepository {
      * newest first, at most {@code limit}: only what the duplicate comparison reads.
      */
     List<MatchCandidate> findMatchCandidates(java.util.Set<String> keys, int limit);
+
+    /**
+     * {@link #findMatchCandidates} for many records at once (one lookup for all their keys): per key set, in order,
+     * the live contacts sharing one of its keys, newest first, at most {@code limit} each.
+     */
+    List<List<MatchCandidate>> findMatchCandidatesAll(List<java.util.Set<String>> keys, int limit);
 
     /** Streams every live contact, as the duplicate comparison sees it, in id order; returns how many. */
     long scanPersons(java.util.function.Consumer<MatchCandidate> sink);

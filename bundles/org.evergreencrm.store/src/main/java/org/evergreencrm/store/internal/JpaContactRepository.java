@@ -30,6 +30,12 @@ import org.osgi.service.component.annotations.Reference;
 public final class JpaContactRepository implements ContactRepository {
     /** A match key shared by more contacts than this is ignored by the duplicate lookup. */
     static final int MAX_KEY_SHARE = 200;
+    /**
+     * Keys the batch lookup found shared by more than {@link #MAX_KEY_SHARE} contacts: skipped from then on without
+     * a lookup (contacts are rarely deleted, so a common key stays common). Forgotten when it grows past this size.
+     */
+    private static final int MAX_HOT_KEYS = 100_000;
+    private final Set<String> hotKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Tx tx;
     private final javax.sql.DataSource dataSource;
 
@@ -54,6 +60,11 @@ public final class JpaContactRepository implements ContactRepository {
             em.flush();
             return ContactMapper.toRecord(e);
         });
+    }
+
+    @Override
+    public List<Contact> insertAll(List<ContactDraft> drafts, List<MatchData> matchData, Instant now) {
+        return org.evergreencrm.store.jdbc.Jdbc.inTransaction(dataSource, c -> ContactRows.insertAll(c, drafts, matchData, now));
     }
 
     @Override
@@ -157,6 +168,14 @@ public final class JpaContactRepository implements ContactRepository {
     @Override
     public List<MatchCandidate> findMatchCandidates(Set<String> keys, int limit) {
         return MatchCandidates.find(dataSource, keys, limit, MAX_KEY_SHARE);
+    }
+
+    @Override
+    public List<List<MatchCandidate>> findMatchCandidatesAll(List<Set<String>> keys, int limit) {
+        if (hotKeys.size() > MAX_HOT_KEYS) {
+            hotKeys.clear();
+        }
+        return MatchCandidates.findAll(dataSource, keys, limit, MAX_KEY_SHARE, hotKeys);
     }
 
     @Override

@@ -76,12 +76,105 @@ final class MatchCandidates {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // then their compared columns by primary key, and their phones and e-mails (one statement each)
+        return new ArrayList<>(load(c, ids).values());
+    }
+
+    /**
+     * The batch form: the sharers of every key of every record in one statement on PostgreSQL (a lateral lookup
+     * capped per key), keys known to be shared by too many contacts skipped without a lookup, then every
+     * candidate's compared columns once.
+     */
+    static List<List<MatchCandidate>> findAll(DataSource ds, List<Set<String>> keySets, int limit, int maxKeyShare,
+            java.util.Set<String> hotKeys) {
+        Set<String> all = new java.util.LinkedHashSet<>();
+        for (Set<String> keys : keySets) {
+            for (String k : keys) {
+                if (!hotKeys.contains(k)) {
+                    all.add(k);
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            return keySets.stream().map(k -> List.<MatchCandidate>of()).toList();
+        }
+        return Jdbc.read(ds, c -> {
+            Map<String, List<Long>> sharers = sharers(c, all, maxKeyShare);
+            for (String k : all) {
+                List<Long> ids = sharers.get(k);
+                if (ids != null && ids.size() > maxKeyShare) {
+                    hotKeys.add(k);
+                    sharers.remove(k);
+                }
+            }
+            List<List<Long>> perSet = new ArrayList<>(keySets.size());
+            java.util.Set<Long> every = new java.util.TreeSet<>();
+            for (Set<String> keys : keySets) {
+                java.util.TreeSet<Long> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+                for (String k : keys) {
+                    ids.addAll(sharers.getOrDefault(k, List.of()));
+                }
+                perSet.add(ids.stream().limit(limit).toList());
+                every.addAll(perSet.get(perSet.size() - 1));
+            }
+            Map<Long, MatchCandidate> loaded = new HashMap<>();
+            List<Long> pending = new ArrayList<>(every);
+            for (int from = 0; from < pending.size(); from += 500) {
+                loaded.putAll(load(c, pending.subList(from, Math.min(pending.size(), from + 500))));
+            }
+            List<List<MatchCandidate>> out = new ArrayList<>(keySets.size());
+            for (List<Long> ids : perSet) {
+                List<MatchCandidate> candidates = new ArrayList<>();
+                for (Long id : ids) {
+                    MatchCandidate m = loaded.get(id); // absent: deleted
+                    if (m != null) {
+                        candidates.add(m);
+                    }
+                }
+                out.add(candidates);
+            }
+            return out;
+        });
+    }
+
+    /** Up to {@code maxKeyShare + 1} contact ids per key (more means the key is too common to say anything). */
+    private static Map<String, List<Long>> sharers(java.sql.Connection c, Set<String> keys, int maxKeyShare)
+            throws java.sql.SQLException {
+        Map<String, List<Long>> out = new HashMap<>();
+        if (Jdbc.isPostgres(c)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.key, m.contact_id FROM unnest(?::varchar[]) AS k(key) "
+                    + "CROSS JOIN LATERAL (SELECT contact_id FROM contact_match_key WHERE match_key = k.key LIMIT "
+                    + (maxKeyShare + 1) + ") m")) {
+                ps.setArray(1, c.createArrayOf("varchar", keys.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM contact_match_key WHERE match_key = ? FETCH FIRST "
+                + (maxKeyShare + 1) + " ROWS ONLY")) {
+            for (String k : keys) {
+                ps.setString(1, k);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(k, x -> new ArrayList<>()).add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The live contacts among {@code ids}, as the comparison sees them, newest first. */
+    private static Map<Long, MatchCandidate> load(java.sql.Connection c, List<Long> ids) throws java.sql.SQLException {
+        // their compared columns by primary key, and their phones and e-mails (one statement each)
         String in = "?" + ", ?".repeat(ids.size() - 1);
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, owner_id, first_name, last_name, household_name, "
                 + "addr_line1, addr_city, addr_postal_code, addr_state, custom_fields FROM contact WHERE id IN (" + in
-                + ") ORDER BY id DESC")) {
+                + ") AND deleted_at IS NULL ORDER BY id DESC")) {
             int i = 1;
             for (Long id : ids) {
                 ps.setLong(i++, id);
@@ -111,11 +204,11 @@ final class MatchCandidates {
                 }
             }
         }
-        List<MatchCandidate> out = new ArrayList<>(rows.size());
+        Map<Long, MatchCandidate> out = new LinkedHashMap<>();
         for (Map.Entry<Long, Object[]> e : rows.entrySet()) {
             Object[] r = e.getValue();
             String family = r[2] != null ? (String) r[2] : (String) r[3];
-            out.add(new MatchCandidate(e.getKey(), (Long) r[0], new PersonRecord(Long.toString(e.getKey()), (String) r[1],
+            out.put(e.getKey(), new MatchCandidate(e.getKey(), (Long) r[0], new PersonRecord(Long.toString(e.getKey()), (String) r[1],
                     family, null, (String) r[4], (String) r[5], (String) r[6], (String) r[7], dateOfBirth((String) r[8]),
                     phones.getOrDefault(e.getKey(), List.of()), emails.getOrDefault(e.getKey(), List.of())), externalId((String) r[8])));
         }

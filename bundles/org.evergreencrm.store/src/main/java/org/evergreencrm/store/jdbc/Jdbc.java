@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -19,26 +21,80 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /** The transaction this thread has open, if any (see {@link #inTransaction}). */
+    private static final ThreadLocal<Open> CURRENT = new ThreadLocal<>();
+
+    private record Open(DataSource ds, Connection connection, List<Runnable> afterCommit) {
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it. When this thread already runs a transaction on the same
+     * DataSource, {@code work} joins it instead (same connection; the outermost call commits or rolls back), so
+     * several services' writes can be made atomic by wrapping them in one outer call.
+     */
     public static <T> T inTransaction(DataSource ds, Work<T> work) {
+        Open open = CURRENT.get();
+        if (open != null && open.ds() == ds) {
+            try {
+                return work.run(open.connection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("database error: " + e.getMessage(), e);
+            }
+        }
+        List<Runnable> after = new ArrayList<>();
+        T result;
         try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
+            CURRENT.set(new Open(ds, c, after));
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
+                CURRENT.set(open);
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
+        for (Runnable r : after) {
+            r.run();
+        }
+        return result;
     }
 
+    /**
+     * Runs {@code action} once this thread's transaction has committed (events about what it wrote), or at once
+     * when no transaction is open. Nothing runs when the transaction rolls back.
+     */
+    public static void afterCommit(Runnable action) {
+        Open open = CURRENT.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit().add(action);
+        }
+    }
+
+    /** Whether this thread is inside {@link #inTransaction} on {@code ds}. */
+    public static boolean inTransaction(DataSource ds) {
+        Open open = CURRENT.get();
+        return open != null && open.ds() == ds;
+    }
+
+    /** Reads on this thread's open transaction when there is one on {@code ds} (so it sees its own writes), else on a fresh connection. */
     public static <T> T read(DataSource ds, Work<T> work) {
+        Open open = CURRENT.get();
+        if (open != null && open.ds() == ds) {
+            try {
+                return work.run(open.connection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("database error: " + e.getMessage(), e);
+            }
+        }
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

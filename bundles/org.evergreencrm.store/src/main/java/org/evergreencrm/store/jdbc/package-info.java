@@ -1,3 +1,3 @@
 /** JDBC helpers for the bundles whose hot paths use plain SQL on the Evergreen schema (see docs/architecture.md). */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.evergreencrm.store.jdbc;
