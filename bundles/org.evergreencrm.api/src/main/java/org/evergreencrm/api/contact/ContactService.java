@@ -11,6 +11,20 @@ public interface ContactService {
 
     Contact create(Actor actor, ContactDraft draft);
 
+    /**
+     * Creates many contacts at once, in order, as {@link #create} would one by one (same checks, same rows, a
+     * {@code CREATED} event each) but written in bulk. All or none: a draft that fails the checks refuses the whole
+     * batch before anything is written. Joins the calling thread's open JDBC transaction when there is one
+     * ({@code org.evergreencrm.store.jdbc.Jdbc#inTransaction}); the events are posted after it commits.
+     */
+    java.util.List<Contact> createAll(Actor actor, java.util.List<ContactDraft> drafts);
+
+    /**
+     * The checks {@link #create} makes, without storing anything: the cleaned draft, or the
+     * {@link org.evergreencrm.api.ValidationException} a create would raise.
+     */
+    ContactDraft validate(Actor actor, ContactDraft draft);
+
     Contact get(Actor actor, long id);
 
     /**
@@ -33,6 +47,12 @@ public interface ContactService {
      * @param excludeId a contact to leave out (the one being updated), or {@code null}
      */
     java.util.List<DuplicateMatch> duplicatesOf(Actor actor, ContactDraft draft, Long excludeId);
+
+    /**
+     * {@link #duplicatesOf} for a batch of new records with one lookup for all of them, plus the duplicates within
+     * the batch: per draft, in order, the stored contacts it looks like and the earlier draft it surely repeats.
+     */
+    java.util.List<DraftDuplicates> duplicatesOfAll(Actor actor, java.util.List<ContactDraft> drafts);
 
     /** Number of contacts that are not deleted (all of them, regardless of the actor). */
     long count();

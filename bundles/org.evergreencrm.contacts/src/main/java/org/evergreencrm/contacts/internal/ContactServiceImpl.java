@@ -15,6 +15,7 @@ import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactEvents;
 import org.evergreencrm.api.contact.ContactQuery;
 import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.contact.DraftDuplicates;
 import org.evergreencrm.api.contact.DuplicateMatch;
 import org.evergreencrm.api.dedup.DuplicateDetector;
 import org.evergreencrm.api.dedup.MatchData;
@@ -75,6 +76,39 @@ public final class ContactServiceImpl implements ContactService {
         Contact created = repo.insert(clean, matchKeys(clean), clock.instant());
         publisher.post(ContactEvents.CREATED, actor, created, null);
         return created;
+    }
+
+    @Override
+    public List<Contact> createAll(Actor actor, List<ContactDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, User> owners = new HashMap<>();
+        List<ContactDraft> clean = new ArrayList<>(drafts.size());
+        List<MatchData> data = new ArrayList<>(drafts.size());
+        for (ContactDraft d : drafts) {
+            ContactDraft c = withOwner(actor, ContactValidator.clean(d), owners);
+            clean.add(c);
+            data.add(matchKeys(c));
+        }
+        List<Contact> created = repo.insertAll(clean, data, clock.instant());
+        org.evergreencrm.store.jdbc.Jdbc.afterCommit(() -> created.forEach(c -> publisher.post(ContactEvents.CREATED, actor, c, null)));
+        return created;
+    }
+
+    @Override
+    public ContactDraft validate(Actor actor, ContactDraft draft) {
+        return withOwner(actor, ContactValidator.clean(draft), new HashMap<>());
+    }
+
+    @Override
+    public List<DraftDuplicates> duplicatesOfAll(Actor actor, List<ContactDraft> drafts) {
+        DuplicateDetector d = detector;
+        List<ContactDraft> clean = drafts.stream().map(ContactValidator::clean).toList();
+        if (d == null) {
+            return clean.stream().map(x -> new DraftDuplicates(List.of(), -1)).toList();
+        }
+        return BatchDuplicates.find(d, repo, clean, MAX_CANDIDATES, owner -> access.mayOwn(actor, owner));
     }
 
     @Override
@@ -157,11 +191,19 @@ public final class ContactServiceImpl implements ContactService {
     }
 
     private ContactDraft withOwner(Actor actor, ContactDraft d) {
+        return withOwner(actor, d, new HashMap<>());
+    }
+
+    /** @param known users already looked up (a batch names the same few owners again and again) */
+    private ContactDraft withOwner(Actor actor, ContactDraft d, Map<Long, User> known) {
         Long owner = access.defaultOwner(actor, d.ownerId());
         if (owner != null) {
-            User user;
+            User user = known.get(owner);
             try {
-                user = users.getUser(Actor.system(), owner);
+                if (user == null) {
+                    user = users.getUser(Actor.system(), owner);
+                    known.put(owner, user);
+                }
             } catch (NotFoundException e) {
                 throw new ValidationException("ownerId", "user " + owner + " does not exist");
             }

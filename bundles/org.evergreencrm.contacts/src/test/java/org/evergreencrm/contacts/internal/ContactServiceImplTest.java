@@ -98,6 +98,63 @@ class ContactServiceImplTest {
     }
 
     @Test
+    void createsInBulkWithTheSameChecksAndOneEventEach() {
+        List<Contact> made = service.createAll(Actor.system(), List.of(draft("Bulk1", rick.id()), draft("Bulk2", null)));
+        assertEquals(List.of("Bulk1", "Bulk2"), made.stream().map(Contact::lastName).toList());
+        assertEquals(2, events.stream().filter(e -> e.getTopic().equals(ContactEvents.CREATED)).count(),
+                "no transaction is open: the events go at once");
+        events.clear();
+        assertThrows(ValidationException.class, () -> service.createAll(Actor.system(), List.of(draft("Fine", null), draft("Bad", gone.id()))));
+        assertThrows(ValidationException.class, () -> service.createAll(Actor.system(), List.of(draft("Fine", null),
+                new ContactDraft(null, null, null, null, List.of(new Phone("813-555-0100", null)), null, null, null, null, null, null, null))));
+        assertEquals(2, repo.rows.size(), "a batch with a bad draft writes nothing");
+        assertTrue(events.isEmpty());
+        assertThrows(AccessDeniedException.class, () -> service.createAll(Actor.of(rick), List.of(draft("Theirs", rita.id()))));
+        assertEquals("Pat", service.validate(Actor.system(), draft("  Spaced  ", null)).firstName());
+        assertEquals("Spaced", service.validate(Actor.system(), draft("  Spaced  ", null)).lastName());
+    }
+
+    @Test
+    void theBatchDuplicateCheckFindsStoredContactsAndRepeatsWithinTheBatch() {
+        service.detector = new PhoneDetector();
+        Contact stored = service.create(Actor.system(), draft("Stored", null));
+        repo.candidates = java.util.Set.of(stored.id());
+        ContactDraft other = new ContactDraft(null, "Ola", "Other", null, List.of(new Phone("305-555-0199", null)), null, null, null,
+                null, null, null, null);
+        List<org.evergreencrm.api.contact.DraftDuplicates> found = service.duplicatesOfAll(Actor.system(), List.of(other,
+                draft("Same phone", null), other));
+        assertEquals(3, found.size());
+        assertEquals(List.of(), found.get(0).stored());
+        assertEquals(-1, found.get(0).sameAsDraft());
+        assertEquals(stored.id(), found.get(1).stored().get(0).contactId());
+        assertEquals("AUTO_MERGE", found.get(1).stored().get(0).decision());
+        assertEquals(0, found.get(2).sameAsDraft(), "the third draft repeats the first");
+        service.detector = null;
+        assertEquals(-1, service.duplicatesOfAll(Actor.system(), List.of(other, other)).get(1).sameAsDraft(), "no detector: no check");
+    }
+
+    /** Records with the same first phone are the same person (probability 0.99); keys are the phones. */
+    static final class PhoneDetector implements org.evergreencrm.api.dedup.DuplicateDetector {
+        public java.util.Set<String> matchKeys(org.evergreencrm.api.dedup.PersonRecord r) {
+            return java.util.Set.copyOf(r.phones().stream().map(p -> p.replaceAll("\\D", "")).toList());
+        }
+
+        public org.evergreencrm.api.dedup.MatchData matchData(org.evergreencrm.api.dedup.PersonRecord r) {
+            return new org.evergreencrm.api.dedup.MatchData(matchKeys(r), null);
+        }
+
+        public List<org.evergreencrm.api.dedup.MatchResult> matches(org.evergreencrm.api.dedup.PersonRecord in,
+                List<org.evergreencrm.api.dedup.PersonRecord> candidates) {
+            return candidates.stream().filter(c -> matchKeys(c).equals(matchKeys(in)))
+                    .map(c -> new org.evergreencrm.api.dedup.MatchResult(in.id(), c.id(), 0.99, 9.0, List.of())).toList();
+        }
+
+        public double autoMergeThreshold() {
+            return 0.98;
+        }
+    }
+
+    @Test
     void pagesWithAnOpaqueCursor() {
         for (int i = 0; i < 5; i++) {
             service.create(Actor.of(rick), draft("P" + i, null));
@@ -186,12 +243,28 @@ class ContactServiceImplTest {
             return c;
         }
 
+        public List<Contact> insertAll(List<ContactDraft> drafts, List<org.evergreencrm.api.dedup.MatchData> keys, Instant now) {
+            List<Contact> out = new java.util.ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                out.add(insert(drafts.get(i), keys.get(i), now));
+            }
+            return out;
+        }
+
         public Optional<Contact> find(long id) {
             return Optional.ofNullable(rows.get(id));
         }
 
         public List<org.evergreencrm.api.store.MatchCandidate> findMatchCandidates(java.util.Set<String> keys, int limit) {
             return List.of();
+        }
+
+        /** Contacts the batch lookup reports for every key set (set by a test). */
+        java.util.Set<Long> candidates = java.util.Set.of();
+
+        public List<List<org.evergreencrm.api.store.MatchCandidate>> findMatchCandidatesAll(List<java.util.Set<String>> keys, int limit) {
+            return keys.stream().map(k -> candidates.stream().map(rows::get).map(c -> new org.evergreencrm.api.store.MatchCandidate(c.id(),
+                    c.ownerId(), org.evergreencrm.api.dedup.PersonRecords.of(c), null)).toList()).toList();
         }
 
         public long scanPersons(java.util.function.Consumer<org.evergreencrm.api.store.MatchCandidate> sink) {

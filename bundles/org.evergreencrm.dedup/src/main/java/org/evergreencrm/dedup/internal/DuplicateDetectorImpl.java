@@ -58,9 +58,31 @@ public final class DuplicateDetectorImpl implements DuplicateDetector {
         this.autoMerge = autoMerge;
     }
 
+    /**
+     * Records normalized lately (by value, whatever their id): a lead's record is checked, compared and stored in one
+     * intake step after another, and normalizing (libphonenumber above all) is the costly part. Emptied when it grows
+     * past {@value #RECENT} entries.
+     */
+    private static final int RECENT = 20_000;
+    private final java.util.concurrent.ConcurrentHashMap<PersonRecord, NormalizedPerson> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private NormalizedPerson normalize(PersonRecord r) {
+        PersonRecord key = r.id() == null ? r : new PersonRecord(null, r.givenName(), r.familyName(), r.streetNumber(),
+                r.addressLine(), r.city(), r.postcode(), r.state(), r.dateOfBirth(), r.phones(), r.emails());
+        NormalizedPerson n = recent.get(key);
+        if (n == null) {
+            n = normalizer.normalize(key);
+            if (recent.size() >= RECENT) {
+                recent.clear();
+            }
+            recent.put(key, n);
+        }
+        return java.util.Objects.equals(n.id(), r.id()) ? n : n.withId(r.id());
+    }
+
     @Override
     public Set<String> matchKeys(PersonRecord record) {
-        return BlockingKeys.of(normalizer.normalize(record));
+        return BlockingKeys.of(normalize(record));
     }
 
     @Override
@@ -70,10 +92,10 @@ public final class DuplicateDetectorImpl implements DuplicateDetector {
 
     @Override
     public List<MatchResult> matches(PersonRecord incoming, List<PersonRecord> candidates) {
-        NormalizedPerson in = normalizer.normalize(incoming);
+        NormalizedPerson in = normalize(incoming);
         List<MatchResult> results = new ArrayList<>();
         for (PersonRecord candidate : candidates) {
-            NormalizedPerson other = normalizer.normalize(candidate);
+            NormalizedPerson other = normalize(candidate);
             int[] levels = PairComparator.compare(in, other);
             double p = model.probability(levels);
             if (p >= review) {

@@ -10,4 +10,9 @@ import java.util.Set;
 public record NormalizedPerson(String id, String given, Set<String> givenCanonical, Set<String> familyAsGiven, String family,
         String familyCode, String givenCode, String deliveryLine, String streetNumber, String city, String postcode,
         String state, LocalDate dateOfBirth, Set<String> phones, Set<String> emails) {
+    /** The same values under another record id. */
+    public NormalizedPerson withId(String newId) {
+        return new NormalizedPerson(newId, given, givenCanonical, familyAsGiven, family, familyCode, givenCode, deliveryLine,
+                streetNumber, city, postcode, state, dateOfBirth, phones, emails);
+    }
 }

@@ -15,11 +15,30 @@ public final class PhoneNormalizer {
         this.defaultRegion = defaultRegion;
     }
 
+    /**
+     * Numbers read lately (a lead's phone is read when it is checked, compared and stored, within moments); emptied
+     * when it grows past {@value #RECENT} entries.
+     */
+    private static final int RECENT = 20_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The E.164 form, or empty when the text is not a possible phone number. */
     public Optional<String> e164(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> known = recent.get(raw);
+        if (known == null) {
+            known = parse(raw);
+            if (recent.size() >= RECENT) {
+                recent.clear();
+            }
+            recent.put(raw, known);
+        }
+        return known;
+    }
+
+    private Optional<String> parse(String raw) {
         try {
             PhoneNumber number = UTIL.parse(raw, defaultRegion);
             if (!UTIL.isPossibleNumber(number)) {

@@ -60,6 +60,9 @@ class EvaluationToolTest {
             return null;
         }
 
+        public List<Contact> createAll(Actor actor, List<ContactDraft> drafts) { throw new UnsupportedOperationException(); }
+        public ContactDraft validate(Actor actor, ContactDraft draft) { throw new UnsupportedOperationException(); }
+        public List<org.evergreencrm.api.contact.DraftDuplicates> duplicatesOfAll(Actor actor, List<ContactDraft> drafts) { throw new UnsupportedOperationException(); }
         public Contact get(Actor actor, long id) { throw new UnsupportedOperationException(); }
         public Contact update(Actor actor, long id, ContactDraft draft, Long v) { throw new UnsupportedOperationException(); }
         public void delete(Actor actor, long id) { throw new UnsupportedOperationException(); }

@@ -83,6 +83,21 @@ final class TestContacts implements ContactService {
     }
 
     @Override
+    public List<Contact> createAll(Actor actor, List<ContactDraft> drafts) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ContactDraft validate(Actor actor, ContactDraft draft) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.evergreencrm.api.contact.DraftDuplicates> duplicatesOfAll(Actor actor, List<ContactDraft> drafts) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Contact update(Actor actor, long id, ContactDraft draft, Long expectedVersion) {
         throw new UnsupportedOperationException();
     }
