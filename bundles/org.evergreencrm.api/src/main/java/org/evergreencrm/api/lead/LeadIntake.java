@@ -15,15 +15,31 @@ public interface LeadIntake {
      */
     Lead submit(IncomingLead lead);
 
+    /**
+     * Takes in many leads at once (a file, a provider's page): the same pipeline, run over the batch with one
+     * lookup and one write per step, the new contacts and leads stored in one transaction. Per lead, in order,
+     * what became of it; a lead the pipeline refuses is kept as a dead letter and does not stop the others.
+     *
+     * @throws IllegalStateException only when the leads could not be recorded at all (the database is down): then
+     *         nothing of the batch was stored, and the caller should deliver it again later
+     */
+    List<IntakeResult> submitAll(List<IncomingLead> leads);
+
     /** Keeps a delivery that will not be taken in (e.g. honeypot spam) as a dead letter with that status. */
     DeadLetter reject(IncomingLead lead, String status, String reason);
 
     Optional<Lead> find(long id);
 
+    /** Bulk intakes of this node (dropped files), newest first, with their progress. */
+    List<LeadImport> imports();
+
     List<Lead> recent(int limit);
 
     /** Every source that delivered, with its counts and last activity. */
     List<SourceHealth> sources();
+
+    /** Every polled source (plugin feeds, provider APIs): cursor, last poll, last success, last error, counts. */
+    List<FeedState> feeds();
 
     /** Speed to lead per rep and source over the last {@code days} days, with an SLA of {@code slaMinutes}. */
     List<SpeedToLead> speedToLead(int days, int slaMinutes);

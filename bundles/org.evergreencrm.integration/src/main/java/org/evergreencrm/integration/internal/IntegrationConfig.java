@@ -7,5 +7,5 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "The CamelContext that lead sources and adapters contribute routes to (etc/org.evergreencrm.integration.cfg)")
 public @interface IntegrationConfig {
     @AttributeDefinition(description = "Endpoint schemes a contributed route may use, comma-separated; a route using any other is refused")
-    String allowedSchemes() default "direct,seda,log,timer,file";
+    String allowedSchemes() default "direct,seda,log,timer,file,https";
 }

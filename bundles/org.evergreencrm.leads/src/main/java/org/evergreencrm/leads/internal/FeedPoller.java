@@ -1,13 +1,21 @@
 package org.evergreencrm.leads.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.evergreencrm.api.lead.IncomingLead;
+import org.evergreencrm.api.lead.IntakeResult;
 import org.evergreencrm.api.lead.LeadFeed;
 import org.evergreencrm.api.lead.LeadIntake;
+import org.evergreencrm.api.store.StoreInfo;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -20,30 +28,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every {@link LeadFeed} plugin service: one Camel timer route per feed ({@code lead-feed-NAME}), contributed
- * to the CamelContext while the feed's service exists and removed with it. Each poll's leads go through the intake
- * (source {@code feed:NAME}). The cursor is kept in memory: after a restart a feed is polled from the start again,
- * which the intake's idempotency on (source, id) makes harmless.
+ * Polls every {@link LeadFeed} service — plugins, and the provider APIs configured in {@code etc/} ({@link PolledProvider}):
+ * one Camel timer route per feed ({@code lead-feed-NAME}), contributed to the CamelContext while the feed's service
+ * exists and removed with it. Each poll's leads go through the intake as one batch (source {@code feed:NAME}); the
+ * cursor is kept in the database ({@code lead_feed_state}) and moves on only when the poll's leads were all stored or
+ * kept as dead letters, so a failed poll or a restart asks again — the intake's idempotency makes that harmless.
  */
 @Component(service = FeedPoller.class, immediate = true)
 public final class FeedPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
     private final BundleContext context;
     private final LeadIntake intake;
+    private final FeedStates states;
     private final Map<LeadFeed, ServiceRegistration<RoutesBuilder>> routes = new ConcurrentHashMap<>();
-    private final Map<String, String> cursors = new ConcurrentHashMap<>();
+    private final List<LeadFeed> pending = new CopyOnWriteArrayList<>();
     private volatile boolean active;
 
     @Activate
-    public FeedPoller(BundleContext context, @Reference LeadIntake intake) {
+    public FeedPoller(BundleContext context, @Reference LeadIntake intake,
+            @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady) {
         this.context = context;
         this.intake = intake;
+        this.states = new FeedStates(ds);
         this.active = true;
         pending.forEach(this::start);
         pending.clear();
     }
-
-    private final java.util.List<LeadFeed> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeFeed")
     void addFeed(LeadFeed feed) {
@@ -81,29 +91,40 @@ public final class FeedPoller {
         LOG.info("lead feed {} polled every {} ms", name, period);
     }
 
-    private void poll(LeadFeed feed) throws Exception {
+    /** One poll: fetch after the stored cursor, take the leads in, then move the cursor on. */
+    void poll(LeadFeed feed) {
         String source = "feed:" + feed.name();
-        LeadFeed.Batch batch = feed.poll(cursors.get(source));
-        int stored = 0;
+        Instant now = Instant.now();
+        LeadFeed.Batch batch;
+        try {
+            batch = feed.poll(states.get(source).map(org.evergreencrm.api.lead.FeedState::cursor).orElse(null));
+        } catch (Exception e) {
+            LOG.warn("lead feed {}: poll failed, asked again next time: {}", feed.name(), e.toString());
+            states.failed(source, e.toString(), now);
+            return;
+        }
+        List<IncomingLead> leads = new ArrayList<>(batch.leads().size());
         for (IncomingLead l : batch.leads()) {
-            try {
-                intake.submit(new IncomingLead(source, l.sourceLeadId(), l.fields(), l.rawPayload(), l.receivedAt(), l.referredBy()));
-                stored++;
-            } catch (RuntimeException e) {
-                // kept as a dead letter by the intake
+            leads.add(new IncomingLead(source, l.sourceLeadId(), l.fields(), l.rawPayload(), l.receivedAt() == null ? now : l.receivedAt(),
+                    l.referredBy()));
+        }
+        try {
+            List<IntakeResult> results = intake.submitAll(leads);
+            states.succeeded(source, batch.nextCursor(), now);
+            long stored = results.stream().filter(IntakeResult::stored).count();
+            if (!leads.isEmpty()) {
+                LOG.info("lead feed {}: {} of {} leads taken in, {} kept as dead letters", feed.name(), stored, leads.size(),
+                        leads.size() - stored);
             }
-        }
-        if (batch.nextCursor() != null) {
-            cursors.put(source, batch.nextCursor());
-        }
-        if (!batch.leads().isEmpty()) {
-            LOG.info("lead feed {}: {} of {} leads taken in", feed.name(), stored, batch.leads().size());
+        } catch (RuntimeException e) {
+            LOG.warn("lead feed {}: leads could not be recorded, asked again next time: {}", feed.name(), e.toString());
+            states.failed(source, e.toString(), now);
         }
     }
 
     @Deactivate
     void stop() {
         active = false;
-        routes.keySet().forEach(this::removeFeed);
+        new ArrayList<>(routes.keySet()).forEach(this::removeFeed);
     }
 }

@@ -1,7 +1,12 @@
 package org.evergreencrm.leads.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -17,13 +22,24 @@ import org.evergreencrm.api.ValidationException;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.lead.DeadLetter;
 import org.evergreencrm.api.lead.IncomingLead;
+import org.evergreencrm.api.lead.IntakeResult;
 import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.api.lead.LeadEnricher;
+import org.evergreencrm.api.lead.LeadImport;
 import org.evergreencrm.api.lead.LeadIntake;
+import org.evergreencrm.api.lead.LeadRouting;
+import org.evergreencrm.api.lead.LeadRoutingStrategy;
+import org.evergreencrm.api.lead.LeadScorer;
+import org.evergreencrm.api.lead.RepAvailability;
 import org.evergreencrm.api.queue.CallQueue;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.Role;
 import org.evergreencrm.api.security.UserService;
 import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.leads.internal.routing.LeadRouter;
+import org.evergreencrm.leads.internal.routing.RoutingConfig;
+import org.evergreencrm.leads.internal.routing.RoutingStore;
+import org.evergreencrm.leads.internal.routing.ZipCentroids;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -35,55 +51,89 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lead intake: contributes the intake route to the CamelContext and sends every lead through it. A lead the
- * pipeline refuses or fails on is kept as a dead letter with the reason (and can be replayed); nothing is dropped.
+ * Lead intake: contributes the intake route to the CamelContext and sends every lead through it, one at a time or
+ * in batches. A lead the pipeline refuses or fails on is kept as a dead letter with the reason (and can be replayed);
+ * nothing is dropped. Also the routing chain's service (its rules, the reps' availability).
  */
-@Component(service = LeadIntake.class, configurationPid = "org.evergreencrm.leads")
+@Component(service = {LeadIntake.class, LeadRouting.class}, configurationPid = "org.evergreencrm.leads")
 @Designate(ocd = LeadsConfig.class)
-public final class LeadIntakeImpl implements LeadIntake {
+public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
+    private static final Logger LOG = LoggerFactory.getLogger(LeadIntakeImpl.class);
     private final LeadStore store;
+    private final DeadLetterStore deadLetters;
+    private final FeedStates feedStates;
     private final DataSource ds;
     private final ProducerTemplate producer;
     private final ServiceRegistration<RoutesBuilder> routes;
     private final Clock clock = Clock.systemUTC();
+    private final LeadRouter router;
+    private final RepAvailabilities availability;
+    private final LeadImports imports = new LeadImports(clock);
+    private final SlaWatch sla;
     private volatile EventAdmin events;
     private volatile CallQueue queue;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<LeadEnricher> enrichers = List.of();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<LeadScorer> scorers = List.of();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<LeadRoutingStrategy> strategies = List.of();
 
     @Activate
     public LeadIntakeImpl(BundleContext context, @Reference CamelContext camel,
             @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady,
-            @Reference ContactService contacts, @Reference UserService users, LeadsConfig config,
-            java.util.Map<String, Object> properties) {
+            @Reference ContactService contacts, @Reference UserService users, LeadsConfig config, Map<String, Object> properties) {
         this.store = new LeadStore(ds);
+        this.deadLetters = new DeadLetterStore(ds);
+        this.feedStates = new FeedStates(ds);
         this.ds = ds;
-        LeadPipeline steps = new LeadPipeline(store, contacts, users, () -> events, () -> queue, config.intakeBucket(),
-                RoutingRules.from(properties), clock);
+        RoutingConfig routing = RoutingConfig.from(properties);
+        RoutingStore routingStore = new RoutingStore(ds);
+        ZipCentroids zips = zipCentroids(routing.zipCentroidsFile());
+        this.router = new LeadRouter(routing, routingStore, users, zips, this::strategiesByName, clock);
+        this.availability = new RepAvailabilities(routingStore, users, clock);
+        OptionalSteps optional = new OptionalSteps(() -> highestFirst(enrichers), () -> highestFirst(scorers), contacts, zips);
+        LeadPipeline steps = new LeadPipeline(store, contacts, router, optional, () -> events, () -> queue, config.intakeBucket(), clock);
         this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
-                new DropFiles(this, config.dropIdField())), null);
+                new DropFiles(this, config.dropIdField(), config.batchSize(), imports)), null);
         this.producer = camel.createProducerTemplate();
-        if (config.slaSeconds() > 0) {
-            SlaWatch sla = new SlaWatch(store, contacts, users, () -> events, config.slaSeconds(), config.slaAction(), clock);
-            slaTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "evergreen-lead-sla");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = Math.max(1, Math.min(60, config.slaSeconds() / 2));
-            slaTimer.scheduleWithFixedDelay(() -> {
-                try {
-                    sla.sweep();
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(LeadIntakeImpl.class).warn("SLA sweep failed: {}", e.getMessage());
-                }
-            }, every, every, java.util.concurrent.TimeUnit.SECONDS);
-        } else {
-            slaTimer = null;
+        this.sla = config.slaSeconds() > 0
+                ? SlaWatch.start(store, contacts, router, () -> events, config.slaSeconds(), config.slaAction(), clock)
+                : null;
+    }
+
+    private static ZipCentroids zipCentroids(String file) {
+        if (file == null || file.isBlank()) {
+            return ZipCentroids.none();
+        }
+        try {
+            ZipCentroids z = ZipCentroids.load(Path.of(file));
+            LOG.info("{} ZIP centroids read from {} (GeoNames, CC BY 4.0)", z.size(), file);
+            return z;
+        } catch (Exception e) {
+            LOG.warn("ZIP centroids not read from {}: {}; branch radii apply only to geocoded leads", file, e.toString());
+            return ZipCentroids.none();
         }
     }
 
-    private final java.util.concurrent.ScheduledExecutorService slaTimer;
+    /** DS hands dynamic lists lowest ranking first; the steps run highest first. */
+    private static <T> List<T> highestFirst(List<T> bound) {
+        List<T> out = new ArrayList<>(bound);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private Map<String, LeadRoutingStrategy> strategiesByName() {
+        Map<String, LeadRoutingStrategy> out = new HashMap<>();
+        for (LeadRoutingStrategy s : highestFirst(strategies)) {
+            out.putIfAbsent(s.name().toLowerCase(java.util.Locale.ROOT), s);
+        }
+        return out;
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "unsetEvents")
@@ -111,8 +161,8 @@ public final class LeadIntakeImpl implements LeadIntake {
 
     @Deactivate
     void stop() throws Exception {
-        if (slaTimer != null) {
-            slaTimer.shutdownNow();
+        if (sla != null) {
+            sla.stop();
         }
         producer.close();
         try {
@@ -124,33 +174,68 @@ public final class LeadIntakeImpl implements LeadIntake {
 
     @Override
     public Lead submit(IncomingLead lead) {
-        if (lead == null || lead.source() == null || lead.source().isBlank() || lead.sourceLeadId() == null
-                || lead.sourceLeadId().isBlank() || lead.fields() == null) {
-            throw new ValidationException("source", "a lead needs its source, the source's id for it and its fields");
+        LeadWork w = process(java.util.Arrays.asList(lead)).get(0);
+        if (w.lead != null) {
+            return w.lead;
         }
-        try {
-            return run(lead);
-        } catch (RuntimeException e) {
-            store.deadLetter(lead.source(), lead.sourceLeadId(), lead.rawPayload(), describe(e), "OPEN", lead.receivedAt(),
-                    clock.instant());
-            throw e;
-        }
+        throw w.failure;
     }
 
-    private Lead run(IncomingLead lead) {
-        try {
-            LeadWork w = new LeadWork(lead);
-            producer.requestBody(IntakeRoutes.INTAKE, w);
-            if (w.lead == null) {
-                throw new IllegalStateException("the intake route ended without a lead");
+    @Override
+    public List<IntakeResult> submitAll(List<IncomingLead> leads) {
+        return process(leads).stream().map(w -> new IntakeResult(w.lead, w.deadLetter)).toList();
+    }
+
+    /** Runs the leads through the route as one batch; keeps the failed ones as dead letters (one transaction). */
+    private List<LeadWork> process(List<IncomingLead> leads) {
+        List<LeadWork> works = new ArrayList<>(leads.size());
+        for (IncomingLead l : leads) {
+            LeadWork w = new LeadWork(l);
+            if (l == null || l.source() == null || l.source().isBlank() || l.sourceLeadId() == null || l.sourceLeadId().isBlank()
+                    || l.fields() == null) {
+                w.fail(new ValidationException("source", "a lead needs its source, the source's id for it and its fields"));
+            } else if (l.source().length() > 100 || l.sourceLeadId().length() > 200) {
+                w.fail(new ValidationException(l.source().length() > 100 ? "source" : "sourceLeadId",
+                        "at most 100 characters for the source and 200 for its id"));
             }
-            return w.lead;
-        } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
+            works.add(w);
         }
+        if (works.stream().anyMatch(LeadWork::pending)) {
+            try {
+                producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(works));
+            } catch (CamelExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                LOG.warn("the intake of {} leads failed: {}", works.size(), cause.toString());
+                works.stream().filter(w -> w.lead == null && w.failure == null && w.sameDelivery == null).forEach(w -> w.fail(cause));
+            }
+        }
+        List<LeadWork> failed = new ArrayList<>();
+        for (LeadWork w : works) {
+            if (w.sameDelivery != null) {
+                continue;
+            }
+            if (w.lead == null && w.failure == null) {
+                w.fail(new IllegalStateException("the intake route ended without a lead"));
+            }
+            if (w.lead == null) {
+                failed.add(w);
+            }
+        }
+        List<DeadLetter> kept = deadLetters.insertAll(failed.stream().map(w -> new DeadLetterStore.Failed(
+                w.incoming == null ? null : w.incoming.source(), w.incoming == null ? null : w.incoming.sourceLeadId(),
+                w.incoming == null ? null : w.incoming.rawPayload(), describe(w.failure), "OPEN",
+                w.incoming == null ? null : w.incoming.receivedAt())).toList(), clock.instant()); // throws when the database is down
+        for (int i = 0; i < failed.size(); i++) {
+            failed.get(i).deadLetter = kept.get(i);
+        }
+        for (LeadWork w : works) {
+            if (w.sameDelivery != null) { // the same delivery twice in one batch: answered like the first
+                w.lead = w.sameDelivery.lead;
+                w.failure = w.sameDelivery.failure;
+                w.deadLetter = w.sameDelivery.deadLetter;
+            }
+        }
+        return works;
     }
 
     private static String describe(RuntimeException e) {
@@ -162,13 +247,18 @@ public final class LeadIntakeImpl implements LeadIntake {
 
     @Override
     public DeadLetter reject(IncomingLead lead, String status, String reason) {
-        return store.deadLetter(lead.source(), lead.sourceLeadId(), lead.rawPayload(), reason, status, lead.receivedAt(),
+        return deadLetters.deadLetter(lead.source(), lead.sourceLeadId(), lead.rawPayload(), reason, status, lead.receivedAt(),
                 clock.instant());
     }
 
     @Override
     public Optional<Lead> find(long id) {
         return store.find(id);
+    }
+
+    @Override
+    public List<LeadImport> imports() {
+        return imports.list();
     }
 
     @Override
@@ -182,9 +272,17 @@ public final class LeadIntakeImpl implements LeadIntake {
     }
 
     @Override
+    public List<org.evergreencrm.api.lead.FeedState> feeds() {
+        return feedStates.all();
+    }
+
+    @Override
     public List<org.evergreencrm.api.lead.SpeedToLead> speedToLead(int days, int slaMinutes) {
-        if (days < 1 || days > 366 || slaMinutes < 1) {
-            throw new ValidationException("days", "days between 1 and 366, slaMinutes at least 1");
+        if (days < 1 || days > 366) {
+            throw new ValidationException("days", "between 1 and 366");
+        }
+        if (slaMinutes < 1) {
+            throw new ValidationException("slaMinutes", "at least 1");
         }
         return LeadReports.speedToLead(ds, clock.instant().minusSeconds(days * 86_400L), slaMinutes);
     }
@@ -196,7 +294,7 @@ public final class LeadIntakeImpl implements LeadIntake {
 
     @Override
     public List<DeadLetter> deadLetters(boolean openOnly, int limit) {
-        return store.deadLetters(openOnly, limit);
+        return deadLetters.list(openOnly, limit);
     }
 
     @Override
@@ -204,7 +302,7 @@ public final class LeadIntakeImpl implements LeadIntake {
         if (actor.role() == Role.REP) {
             throw new AccessDeniedException("replaying dead letters is for managers and admins");
         }
-        DeadLetter d = store.deadLetterById(deadLetterId).orElseThrow(() -> new NotFoundException("dead letter", deadLetterId));
+        DeadLetter d = deadLetters.byId(deadLetterId).orElseThrow(() -> new NotFoundException("dead letter", deadLetterId));
         if (!"OPEN".equals(d.status())) {
             throw new ConflictException("status", "dead letter " + deadLetterId + " is " + d.status() + ", not OPEN");
         }
@@ -214,13 +312,34 @@ public final class LeadIntakeImpl implements LeadIntake {
             again = new IncomingLead(again.source(), again.sourceLeadId(), again.fields(), again.rawPayload(), again.receivedAt(),
                     Long.valueOf(referrer));
         }
+        LeadWork w = new LeadWork(again);
         try {
-            Lead lead = run(again);
-            store.replayed(deadLetterId, lead.id(), null, clock.instant());
-            return lead;
-        } catch (RuntimeException e) {
-            store.replayed(deadLetterId, null, describe(e), clock.instant());
-            throw e;
+            producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(List.of(w)));
+        } catch (CamelExecutionException e) {
+            w.fail(e.getCause() instanceof RuntimeException r ? r : e);
         }
+        if (w.lead == null) {
+            RuntimeException why = w.failure != null ? w.failure : new IllegalStateException("the intake route ended without a lead");
+            deadLetters.replayed(deadLetterId, null, describe(why), clock.instant());
+            throw why;
+        }
+        deadLetters.replayed(deadLetterId, w.lead.id(), null, clock.instant());
+        return w.lead;
+    }
+
+    @Override
+    public List<Link> chain() {
+        return router.describe();
+    }
+
+    @Override
+    public List<RepAvailability> availability() {
+        return availability.all(router.activeReps());
+    }
+
+    @Override
+    public RepAvailability setAvailability(Actor actor, String username, String workingHours, Instant leaveFrom, Instant leaveUntil,
+            String leaveNote) {
+        return availability.set(actor, username, workingHours, leaveFrom, leaveUntil, leaveNote);
     }
 }

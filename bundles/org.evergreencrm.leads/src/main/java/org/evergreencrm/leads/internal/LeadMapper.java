@@ -31,6 +31,7 @@ final class LeadMapper {
             Map.entry("street", "address1"), Map.entry("streetaddress", "address1"), Map.entry("city", "city"),
             Map.entry("state", "state"), Map.entry("zip", "postalCode"), Map.entry("zipcode", "postalCode"),
             Map.entry("postalcode", "postalCode"), Map.entry("postcode", "postalCode"));
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_\\-]");
     /** Form plumbing, not lead data. */
     private static final Set<String> IGNORED = Set.of("submissionid", "redirect", "formkey", "referrercontactid", "referralid");
 
@@ -44,7 +45,7 @@ final class LeadMapper {
             if (e.getKey() == null || e.getValue() == null || e.getValue().isBlank()) {
                 continue;
             }
-            String key = e.getKey().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+            String key = SEPARATORS.matcher(e.getKey().toLowerCase(Locale.ROOT)).replaceAll("");
             if (key.startsWith("_") || IGNORED.contains(key)) {
                 continue;
             }

@@ -1,174 +1,247 @@
 package org.evergreencrm.leads.internal;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
+import org.evergreencrm.api.NotFoundException;
+import org.evergreencrm.api.ValidationException;
 import org.evergreencrm.api.contact.Contact;
 import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.contact.DraftDuplicates;
 import org.evergreencrm.api.contact.DuplicateMatch;
 import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.api.lead.LeadEnricher;
+import org.evergreencrm.api.lead.LeadRoutingStrategy.RoutingRequest;
 import org.evergreencrm.api.queue.CallQueue;
 import org.evergreencrm.api.security.Actor;
-import org.evergreencrm.api.security.Role;
 import org.evergreencrm.api.security.User;
-import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.leads.internal.routing.LeadRouter;
+import org.evergreencrm.leads.internal.routing.RoutingBatch;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The intake steps, each a Camel processor of the {@code lead-intake} route (see {@link IntakeRoutes}): already
- * stored? → map and validate → duplicate check (link to the existing contact, or create one) → assign → store →
- * event → call queue. Optional services (call queue, event admin) are skipped when absent, never an error.
+ * The intake steps, each a Camel processor of the {@code lead-intake} route (see {@link IntakeRoutes}), each run
+ * over a whole batch of leads with one lookup or one write where it can: already stored? → map → validate and
+ * normalize → duplicate check (link to the existing contact, or to an earlier lead of the batch) → address and
+ * enrichment steps → score → assign → store → event → call queue. A lead a step refuses is marked failed (a dead
+ * letter later) and the others go on. Optional services are skipped when absent, never an error.
  */
 final class LeadPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(LeadPipeline.class);
     static final String TOPIC_CREATED = "org/evergreencrm/lead/CREATED";
     private final LeadStore store;
     private final ContactService contacts;
-    private final UserService users;
+    private final LeadRouter router;
+    private final OptionalSteps optional;
+    private final LeadWriter writer;
     private final Supplier<EventAdmin> events;
     private final Supplier<CallQueue> queue;
     private final String intakeBucket;
-    private final RoutingRules routing;
-    private final Clock clock;
 
-    LeadPipeline(LeadStore store, ContactService contacts, UserService users, Supplier<EventAdmin> events,
-            Supplier<CallQueue> queue, String intakeBucket, RoutingRules routing, Clock clock) {
-        this.routing = routing;
+    LeadPipeline(LeadStore store, ContactService contacts, LeadRouter router, OptionalSteps optional, Supplier<EventAdmin> events,
+            Supplier<CallQueue> queue, String intakeBucket, Clock clock) {
         this.store = store;
         this.contacts = contacts;
-        this.users = users;
+        this.router = router;
+        this.optional = optional;
+        this.writer = new LeadWriter(store, contacts, clock);
         this.events = events;
         this.queue = queue;
         this.intakeBucket = intakeBucket;
-        this.clock = clock;
     }
 
-    private static LeadWork work(Exchange e) {
-        return e.getMessage().getBody(LeadWork.class);
+    /** The leads of the exchange's batch. */
+    static List<LeadWork> works(Exchange e) {
+        return e.getMessage().getBody(LeadBatch.class).works();
+    }
+
+    private static List<LeadWork> pending(Exchange e) {
+        return works(e).stream().filter(LeadWork::pending).toList();
     }
 
     /** A delivery of a lead already stored answers that lead: at-least-once delivery, exactly-once storage. */
     void alreadyStored(Exchange e) {
-        LeadWork w = work(e);
-        Optional<Lead> existing = store.findBySource(w.incoming.source(), w.incoming.sourceLeadId());
-        if (existing.isPresent()) {
-            w.lead = existing.get();
-            e.setRouteStop(true);
+        Map<String, Map<String, LeadWork>> bySource = new LinkedHashMap<>();
+        for (LeadWork w : pending(e)) {
+            Map<String, LeadWork> ids = bySource.computeIfAbsent(w.incoming.source(), s -> new LinkedHashMap<>());
+            LeadWork first = ids.putIfAbsent(w.incoming.sourceLeadId(), w);
+            if (first != null) {
+                w.sameDelivery = first; // delivered twice in one batch: stored once, both answered with it
+            }
         }
+        bySource.forEach((source, ids) -> store.findBySource(source, ids.keySet()).forEach((id, lead) -> ids.get(id).lead = lead));
     }
 
     void map(Exchange e) {
-        LeadWork w = work(e);
-        w.draft = LeadMapper.draft(w.incoming.fields(), w.incoming.source(), null);
-        if (w.incoming.referredBy() != null) {
+        for (LeadWork w : pending(e)) {
             try {
-                contacts.get(Actor.system(), w.incoming.referredBy());
-            } catch (org.evergreencrm.api.NotFoundException ex) {
-                throw new org.evergreencrm.api.ValidationException("referrerContactId", "no contact " + w.incoming.referredBy());
+                w.draft = LeadMapper.draft(w.incoming.fields(), w.incoming.source(), null);
+                if (w.incoming.referredBy() != null) {
+                    try {
+                        contacts.get(Actor.system(), w.incoming.referredBy());
+                    } catch (NotFoundException ex) {
+                        throw new ValidationException("referrerContactId", "no contact " + w.incoming.referredBy());
+                    }
+                }
+            } catch (RuntimeException ex) {
+                w.fail(ex);
             }
         }
     }
 
-    /** Links to a contact the duplicate check is sure about (AUTO_MERGE); otherwise a new contact is created later. */
+    /** The contact service's checks and cleaning (trimmed, defaults), field by field. */
+    void validate(Exchange e) {
+        for (LeadWork w : pending(e)) {
+            try {
+                w.draft = contacts.validate(Actor.system(), w.draft);
+            } catch (RuntimeException ex) {
+                w.fail(ex);
+            }
+        }
+    }
+
+    /**
+     * Links a lead to a stored contact the duplicate check is sure about (AUTO_MERGE), or to an earlier lead of the
+     * batch that is surely the same person; otherwise a new contact is created when it is stored.
+     */
     void duplicateCheck(Exchange e) {
-        LeadWork w = work(e);
-        List<DuplicateMatch> matches = contacts.duplicatesOf(Actor.system(), w.draft, null);
-        matches.stream().filter(m -> "AUTO_MERGE".equals(m.decision()))
-                .max(Comparator.comparingDouble(DuplicateMatch::probability)).ifPresent(m -> {
-                    Contact c = contacts.get(Actor.system(), m.contactId());
+        List<LeadWork> pending = pending(e);
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<DraftDuplicates> found = contacts.duplicatesOfAll(Actor.system(), pending.stream().map(w -> w.draft).toList());
+        for (int i = 0; i < pending.size(); i++) {
+            LeadWork w = pending.get(i);
+            DraftDuplicates d = found.get(i);
+            Optional<DuplicateMatch> sure = d.stored().stream().filter(m -> "AUTO_MERGE".equals(m.decision()))
+                    .max(Comparator.comparingDouble(DuplicateMatch::probability));
+            if (sure.isPresent()) {
+                try {
+                    Contact c = contacts.get(Actor.system(), sure.get().contactId());
                     w.contactId = c.id();
                     w.contactOwner = c.ownerId();
                     w.existingContact = true;
-                });
-    }
-
-    /** Existing contact with an active owner → that owner; otherwise the next active rep, round-robin. */
-    void assign(Exchange e) {
-        LeadWork w = work(e);
-        List<User> reps = users.listUsers(Actor.system()).stream().filter(u -> u.active() && u.role() == Role.REP)
-                .sorted(Comparator.comparingLong(User::id)).toList();
-        if (w.contactOwner != null) {
-            Optional<User> owner = reps.stream().filter(u -> u.id() == w.contactOwner).findFirst();
-            if (owner.isPresent()) {
-                w.assignee = owner.get().id();
-                w.reason = "existing contact #" + w.contactId + " is owned by " + owner.get().username();
-                return;
+                    continue;
+                } catch (NotFoundException gone) {
+                    // deleted meanwhile: a new contact it is
+                }
+            }
+            if (d.sameAsDraft() >= 0) {
+                LeadWork root = pending.get(d.sameAsDraft());
+                while (root.sameAs != null) {
+                    root = root.sameAs;
+                }
+                w.sameAs = root;
             }
         }
-        PostalAddressParts where = PostalAddressParts.of(w.draft);
-        RoutingRules.Choice choice = routing.choose(reps, where.state(), where.zip(), store.assignedSince(today()),
-                n -> store.nextPosition("lead-round-robin"));
-        w.assignee = choice.rep() == null ? null : choice.rep().id();
-        w.reason = choice.reason() + (w.existingContact ? "; existing contact #" + w.contactId + " had no active owner" : "");
     }
 
-    private Instant today() {
-        return clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    void address(Exchange e) {
+        optional.enrich(LeadEnricher.Stage.ADDRESS, pending(e));
     }
 
-    /** The state and ZIP of a lead's address, for territories. */
-    record PostalAddressParts(String state, String zip) {
-        static PostalAddressParts of(org.evergreencrm.api.contact.ContactDraft d) {
-            return d.address() == null ? new PostalAddressParts(null, null)
-                    : new PostalAddressParts(d.address().state(), d.address().postalCode());
+    void enrich(Exchange e) {
+        optional.enrich(LeadEnricher.Stage.ENRICHMENT, pending(e));
+    }
+
+    void score(Exchange e) {
+        optional.score(pending(e));
+    }
+
+    /** The existing contact's active owner; the same rep as an earlier lead of the batch for the same person; else the chain. */
+    void assign(Exchange e) {
+        List<LeadWork> pending = pending(e);
+        if (pending.isEmpty()) {
+            return;
+        }
+        RoutingBatch batch = router.begin(pending.size());
+        try {
+            Map<Long, User> active = new HashMap<>();
+            batch.reps().forEach(u -> active.put(u.id(), u));
+            for (LeadWork w : pending) {
+                try {
+                    assign(w, batch, active);
+                } catch (RuntimeException ex) {
+                    w.fail(ex); // this lead only: a routing plugin's or a profile's fault must not cost the batch
+                }
+            }
+        } finally {
+            batch.close();
+        }
+    }
+
+    private void assign(LeadWork w, RoutingBatch batch, Map<Long, User> active) {
+        if (w.contactOwner != null && active.containsKey(w.contactOwner)) {
+            w.assignee = w.contactOwner;
+            w.reason = "existing contact #" + w.contactId + " is owned by " + active.get(w.contactOwner).username();
+        } else if (w.sameAs != null && w.sameAs.failure == null) {
+            w.assignee = w.sameAs.assignee;
+            w.reason = "same person as an earlier lead of this delivery (" + w.sameAs.incoming.sourceLeadId() + "); " + w.sameAs.reason;
+        } else {
+            w.sameAs = null; // the lead it repeats failed: it goes its own way
+            LeadRouter.Choice choice = router.route(batch, new RoutingRequest(w.profile(), w.score));
+            w.assignee = choice.rep() == null ? null : choice.rep().id();
+            w.reason = choice.reason() + (w.existingContact ? "; existing contact #" + w.contactId + " had no active owner" : "");
         }
     }
 
     void store(Exchange e) {
-        LeadWork w = work(e);
-        Instant now = clock.instant();
-        if (w.contactId == null) {
-            Map<String, Object> custom = new HashMap<>(w.draft.customFields());
-            Contact created = contacts.create(Actor.system(), new org.evergreencrm.api.contact.ContactDraft(w.draft.kind(),
-                    w.draft.firstName(), w.draft.lastName(), w.draft.householdName(), w.draft.phones(), w.draft.emails(),
-                    w.draft.address(), w.draft.source(), w.assignee, w.draft.status(), w.draft.tags(), custom));
-            w.contactId = created.id();
-        }
-        w.lead = store.insert(new Lead(0, w.incoming.source(), w.incoming.sourceLeadId(), w.contactId, w.existingContact,
-                w.assignee, w.reason, w.incoming.receivedAt() == null ? now : w.incoming.receivedAt(), now,
-                w.assignee == null ? null : now, null, w.incoming.rawPayload() == null ? "" : w.incoming.rawPayload(),
-                w.incoming.referredBy()));
+        writer.store(pending(e));
     }
 
     void publish(Exchange e) {
-        LeadWork w = work(e);
         EventAdmin admin = events.get();
-        if (admin != null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("lead.id", w.lead.id());
-            props.put("contact.id", w.lead.contactId());
-            props.put("lead.source", w.lead.source());
-            if (w.lead.referredBy() != null) {
-                props.put("referred.by", w.lead.referredBy());
+        if (admin == null) {
+            return;
+        }
+        for (LeadWork w : works(e)) {
+            if (w.created) {
+                Lead l = w.lead;
+                Map<String, Object> props = new HashMap<>();
+                props.put("lead.id", l.id());
+                props.put("contact.id", l.contactId());
+                props.put("lead.source", l.source());
+                if (l.referredBy() != null) {
+                    props.put("referred.by", l.referredBy());
+                }
+                if (l.assignedTo() != null) {
+                    props.put("assigned.to", l.assignedTo());
+                }
+                if (l.score() != null) {
+                    props.put("lead.score", l.score());
+                }
+                admin.postEvent(new Event(TOPIC_CREATED, props));
             }
-            if (w.lead.assignedTo() != null) {
-                props.put("assigned.to", w.lead.assignedTo());
-            }
-            admin.postEvent(new Event(TOPIC_CREATED, props));
         }
     }
 
     void enqueue(Exchange e) {
-        LeadWork w = work(e);
         CallQueue q = queue.get();
         if (q == null || intakeBucket == null || intakeBucket.isBlank()) {
             return;
         }
+        List<Long> ids = new ArrayList<>(works(e).stream().filter(w -> w.created).map(w -> w.lead.contactId()).distinct().toList());
+        if (ids.isEmpty()) {
+            return;
+        }
         q.buckets().stream().filter(b -> b.name().equals(intakeBucket)).findFirst().ifPresentOrElse(b -> {
-            var r = q.enqueue(Actor.system(), b.id(), List.of(w.lead.contactId()), null, false);
-            if (!r.refused().isEmpty()) {
-                LOG.info("lead {}: contact {} not queued in {}: {}", w.lead.id(), w.lead.contactId(), intakeBucket, r.refused());
+            for (int from = 0; from < ids.size(); from += 10_000) {
+                var r = q.enqueue(Actor.system(), b.id(), ids.subList(from, Math.min(ids.size(), from + 10_000)), null, false);
+                if (!r.refused().isEmpty()) {
+                    LOG.info("{} new leads' contacts not queued in {}: {}", r.refused().size(), intakeBucket, r.refused());
+                }
             }
-        }, () -> LOG.warn("intake bucket {} does not exist; lead {} not queued", intakeBucket, w.lead.id()));
+        }, () -> LOG.warn("intake bucket {} does not exist; {} new leads not queued", intakeBucket, ids.size()));
     }
 }

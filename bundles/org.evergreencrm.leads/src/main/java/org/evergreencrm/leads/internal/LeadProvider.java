@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ public final class LeadProvider {
     private final String name;
     private final byte[] secret;
     private final String idField;
-    private final Map<String, String> theirsToOurs = new HashMap<>();
+    private final FieldMap fields;
 
     @Activate
     public LeadProvider(Config config) {
@@ -57,12 +56,7 @@ public final class LeadProvider {
         this.name = config.name().trim();
         this.secret = config.secret().getBytes(StandardCharsets.UTF_8);
         this.idField = config.idField();
-        for (String pair : config.fieldMap().split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {
-                theirsToOurs.put(kv[1].trim(), kv[0].trim());
-            }
-        }
+        this.fields = FieldMap.parse(config.fieldMap());
     }
 
     String name() {
@@ -92,9 +86,7 @@ public final class LeadProvider {
     }
 
     /** Their field names to ours; unmapped fields pass through unchanged. */
-    Map<String, String> map(Map<String, String> fields) {
-        Map<String, String> out = new HashMap<>();
-        fields.forEach((k, v) -> out.put(theirsToOurs.getOrDefault(k, k), v));
-        return out;
+    Map<String, String> map(Map<String, String> delivered) {
+        return fields.map(delivered);
     }
 }

@@ -16,7 +16,7 @@ import org.evergreencrm.api.lead.SourceHealth;
 import org.evergreencrm.api.lead.SpeedToLead;
 import org.evergreencrm.store.jdbc.Jdbc;
 
-/** Source health and speed-to-lead, computed from the lead, dead-letter and call-attempt tables. */
+/** Source health and speed-to-lead (receipt to the first call placed, as recorded on the lead), from the lead and dead-letter tables. */
 final class LeadReports {
     private LeadReports() {
     }
@@ -51,7 +51,7 @@ final class LeadReports {
             Map<String, List<Double>> minutes = new HashMap<>();
             Map<String, long[]> counts = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT l.assigned_to, l.source, l.received_at, "
-                    + "(SELECT MIN(a.claimed_at) FROM call_attempt a WHERE a.contact_id = l.contact_id AND a.claimed_at >= l.received_at) AS first_attempt "
+                    + "l.first_attempt_at AS first_attempt "
                     + "FROM lead l WHERE l.received_at >= ?")) {
                 Jdbc.set(ps, 1, since);
                 try (ResultSet rs = ps.executeQuery()) {

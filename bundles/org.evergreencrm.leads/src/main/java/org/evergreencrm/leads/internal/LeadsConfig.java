@@ -39,4 +39,23 @@ public @interface LeadsConfig {
 
     @AttributeDefinition(description = "Call-queue bucket new leads are put in (empty: none)")
     String intakeBucket() default "";
+
+    @AttributeDefinition(description = "Leads per transaction when a file or a feed delivers many at once")
+    int batchSize() default 500;
+
+    @AttributeDefinition(description = "The assignment chain after the existing contact's owner, in order: availability, territory, caps, "
+            + "least-loaded, performance, round-robin, and names of plugin strategies")
+    String routingChain() default "availability, territory, caps, round-robin";
+
+    @AttributeDefinition(description = "New leads a rep gets per day at most (0: no cap)")
+    int dailyCap() default 0;
+
+    @AttributeDefinition(description = "Open leads a rep may hold at most before getting more (0: no cap)")
+    int maxOpenLeads() default 0;
+
+    @AttributeDefinition(description = "Days of leads the performance link's close rates look at")
+    int performanceDays() default 90;
+
+    @AttributeDefinition(description = "File of ZIP centroids (GeoNames US.txt, or CSV with zip,lat,lng) for branch radii of leads no geocoder placed")
+    String zipCentroidsFile() default "";
 }

@@ -2,7 +2,9 @@ package org.evergreencrm.leads.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,12 @@ import org.evergreencrm.api.contact.Contact;
 import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.api.lead.LeadProfile;
+import org.evergreencrm.api.lead.LeadRoutingStrategy.RoutingRequest;
 import org.evergreencrm.api.security.Actor;
-import org.evergreencrm.api.security.Role;
 import org.evergreencrm.api.security.User;
-import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.leads.internal.routing.LeadRouter;
+import org.evergreencrm.leads.internal.routing.RoutingBatch;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -31,21 +35,53 @@ final class SlaWatch {
     static final String TOPIC_BREACHED = "org/evergreencrm/lead/SLA_BREACHED";
     private final LeadStore store;
     private final ContactService contacts;
-    private final UserService users;
+    private final LeadRouter router;
     private final Supplier<EventAdmin> events;
     private final int slaSeconds;
     private final boolean reassign;
     private final Clock clock;
+    private ScheduledExecutorService timer;
 
-    SlaWatch(LeadStore store, ContactService contacts, UserService users, Supplier<EventAdmin> events, int slaSeconds,
-            String action, Clock clock) {
+    SlaWatch(LeadStore store, ContactService contacts, LeadRouter router, Supplier<EventAdmin> events,
+            int slaSeconds, String action, Clock clock) {
         this.store = store;
         this.contacts = contacts;
-        this.users = users;
+        this.router = router;
         this.events = events;
         this.slaSeconds = slaSeconds;
         this.reassign = !"ESCALATE".equalsIgnoreCase(action.trim());
         this.clock = clock;
+    }
+
+    /** A watch sweeping every half SLA (1–60 s) on its own thread. */
+    static SlaWatch start(LeadStore store, ContactService contacts, LeadRouter router,
+            Supplier<EventAdmin> events, int slaSeconds, String action, Clock clock) {
+        SlaWatch watch = new SlaWatch(store, contacts, router, events, slaSeconds, action, clock);
+        watch.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "evergreen-lead-sla");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, Math.min(60, slaSeconds / 2));
+        watch.timer.scheduleWithFixedDelay(() -> {
+            try {
+                watch.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("SLA sweep failed: {}", e.getMessage());
+            }
+        }, every, every, TimeUnit.SECONDS);
+        return watch;
+    }
+
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private static ContactDraft draft(Contact c, Long owner) {
+        return new ContactDraft(c.kind(), c.firstName(), c.lastName(), c.householdName(), c.phones(), c.emails(), c.address(),
+                c.source(), owner, c.status(), c.tags(), c.customFields());
     }
 
     /** One sweep; returns how many leads were escalated. */
@@ -65,21 +101,30 @@ final class SlaWatch {
     }
 
     private boolean handle(Lead lead, Instant now) {
-        List<User> reps = users.listUsers(Actor.system()).stream().filter(u -> u.active() && u.role() == Role.REP)
-                .sorted(Comparator.comparingLong(User::id)).toList();
+        List<User> reps = router.activeReps();
         String from = reps.stream().filter(u -> u.id() == (lead.assignedTo() == null ? -1 : lead.assignedTo()))
                 .map(User::username).findFirst().orElse("#" + lead.assignedTo());
         String breach = "SLA: no call attempt within " + slaSeconds + " s of receipt";
         Long to = null;
         String reason;
+        Contact contact = contacts.get(Actor.system(), lead.contactId());
         if (reassign) {
-            List<User> others = reps.stream().filter(u -> lead.assignedTo() == null || u.id() != lead.assignedTo()).toList();
-            if (others.isEmpty()) {
-                reason = lead.assignmentReason() + "; " + breach + ", no other active rep: escalated to the managers";
+            // the next rep as the chain picks them (availability, territory, caps...), anyone but the one who let it wait
+            RoutingBatch batch = router.begin(1);
+            LeadRouter.Choice next;
+            try {
+                ContactDraft d = draft(contact, contact.ownerId());
+                next = router.route(batch, new RoutingRequest(new LeadProfile(lead.source(), Map.of(), d, lead.location(), List.of()),
+                        lead.score()), lead.assignedTo());
+            } finally {
+                batch.close();
+            }
+            if (next.rep() == null) {
+                reason = lead.assignmentReason() + "; " + breach + ", no other rep to take it (" + next.reason() + "): escalated to the managers";
             } else {
-                User next = others.get((int) (store.nextPosition("lead-sla-reassign") % others.size()));
-                to = next.id();
-                reason = lead.assignmentReason() + "; " + breach + ", reassigned from " + from + " to " + next.username();
+                to = next.rep().id();
+                reason = lead.assignmentReason() + "; " + breach + ", reassigned from " + from + " to " + next.rep().username()
+                        + " (" + next.reason() + ")";
             }
         } else {
             reason = lead.assignmentReason() + "; " + breach + ", escalated to the managers (" + from + " keeps it)";
@@ -87,12 +132,8 @@ final class SlaWatch {
         if (!store.escalate(lead.id(), to, reason, now)) {
             return false; // another node did it
         }
-        if (to != null) {
-            Contact c = contacts.get(Actor.system(), lead.contactId());
-            if (c.ownerId() == null || c.ownerId().equals(lead.assignedTo())) {
-                contacts.update(Actor.system(), c.id(), new ContactDraft(c.kind(), c.firstName(), c.lastName(), c.householdName(),
-                        c.phones(), c.emails(), c.address(), c.source(), to, c.status(), c.tags(), c.customFields()), null);
-            }
+        if (to != null && (contact.ownerId() == null || contact.ownerId().equals(lead.assignedTo()))) {
+            contacts.update(Actor.system(), contact.id(), draft(contact, to), null);
         }
         EventAdmin admin = events.get();
         if (admin != null) {

@@ -1,19 +1,28 @@
 package org.evergreencrm.leads.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.evergreencrm.api.lead.DeadLetter;
+import org.evergreencrm.api.lead.FeedState;
+import org.evergreencrm.api.lead.GeoPoint;
 import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.leads.internal.routing.RoutingStore;
 import org.evergreencrm.store.internal.TestDatabases;
+import org.evergreencrm.store.jdbc.Jdbc;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,39 +46,81 @@ class LeadStoreTest {
         }
     }
 
+    static Lead lead(String id, long contact, Long assignee, Long referrer) {
+        return new Lead(0, "web-form:demo", id, contact, false, assignee, assignee == null ? "none" : "round-robin", T0, T0,
+                assignee == null ? null : T0, null, "a=" + id, referrer, null, null, null);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aLeadIsStoredOncePerSourceAndIdAndRoundRobinSurvives(TestDatabases.Db db) throws Exception {
+    void leadsAreStoredInBulkOncePerSourceAndIdAndReadBack(TestDatabases.Db db) throws Exception {
         DataSource ds = TestDatabases.migrated(db.dataSource());
         LeadStore store = new LeadStore(ds);
         long contact = contact(ds);
-        Lead l = new Lead(0, "web-form:demo", "s-1", contact, false, null, "none", T0, T0, null, null, "a=1", contact);
-        Lead first = store.insert(l);
-        Lead second = store.insert(l);
-        assertEquals(first.id(), second.id(), "a replayed lead answers the stored one");
-        assertEquals(1, store.recent(10).size());
-        assertEquals(first, store.findBySource("web-form:demo", "s-1").orElseThrow());
-        assertEquals(java.util.List.of(first), store.referredBy(contact));
+        Lead scored = new Lead(0, "feed:acme", "a-1", contact, true, 5L, "territory FL", T0, T0.plusMillis(5), T0.plusMillis(5), null,
+                "{\"x\":1}", null, 0.73, new GeoPoint(28.5383, -81.3792, "ZIP5", "zip-centroid"), "located at the centroid of ZIP 32801");
+        List<Lead> stored = Jdbc.inTransaction(ds, c -> LeadStore.insertAll(c, List.of(lead("s-1", contact, null, contact), scored)));
+        assertEquals(2, stored.size());
+        assertTrue(stored.get(1).id() > stored.get(0).id(), "ids in order");
+        assertEquals(stored.get(1), store.find(stored.get(1).id()).orElseThrow(), "what the insert answers is what a read gives");
+        assertEquals(0.73, store.find(stored.get(1).id()).orElseThrow().score());
+        assertEquals(stored.get(0), store.findBySource("web-form:demo", "s-1").orElseThrow());
+        assertEquals(Map.of("s-1", stored.get(0)), store.findBySource("web-form:demo", List.of("s-1", "s-404")));
+        assertEquals(List.of(stored.get(0)), store.referredBy(contact));
+        assertEquals(2, store.recent(10).size());
+
+        // the same (source, id) again fails the whole insert: the caller's transaction writes nothing
+        assertThrows(IllegalStateException.class, () -> Jdbc.inTransaction(ds,
+                c -> LeadStore.insertAll(c, List.of(lead("s-2", contact, null, null), lead("s-1", contact, null, null)))));
+        assertTrue(store.findBySource("web-form:demo", "s-2").isEmpty());
+
         // the SLA: an unattempted lead past the deadline is escalated once, with its new assignee and reason
-        Lead assigned = store.insert(new Lead(0, "web-form:demo", "s-2", contact, false, 5L, "round-robin", T0, T0, T0, null, "a=2", null));
-        assertEquals(java.util.List.of(assigned.id()), store.slaBreaches(T0.plusSeconds(600), 10).stream().map(Lead::id).toList());
+        Lead assigned = Jdbc.inTransaction(ds, c -> LeadStore.insertAll(c, List.of(lead("s-3", contact, 5L, null)))).get(0);
+        assertTrue(store.slaBreaches(T0.plusSeconds(600), 10).stream().anyMatch(l -> l.id() == assigned.id()));
         assertEquals(true, store.escalate(assigned.id(), 6L, "round-robin; SLA: reassigned", T0.plusSeconds(600)));
         assertEquals(false, store.escalate(assigned.id(), 7L, "again", T0.plusSeconds(700)), "only once");
         Lead escalated = store.find(assigned.id()).orElseThrow();
         assertEquals(6L, escalated.assignedTo());
         assertEquals("round-robin; SLA: reassigned", escalated.assignmentReason());
         assertEquals(T0.plusSeconds(600), escalated.assignedAt());
-        assertEquals(java.util.List.of(), store.slaBreaches(T0.plusSeconds(900), 10));
-        assertEquals(0, store.nextPosition("rr"));
-        assertEquals(1, new LeadStore(ds).nextPosition("rr"), "the position is in the database, not in memory");
-        DeadLetter d = store.deadLetter("web-form:demo", "bad", "x=1", "lastName: required", "OPEN", T0, T0);
-        store.replayed(d.id(), null, "still bad", T0.plusSeconds(60));
-        DeadLetter after = store.deadLetterById(d.id()).orElseThrow();
+        assertTrue(store.slaBreaches(T0.plusSeconds(900), 10).stream().noneMatch(l -> l.id() == assigned.id()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void deadLettersRoundRobinTurnsAndFeedCursorsLiveInTheDatabase(TestDatabases.Db db) throws Exception {
+        DataSource ds = TestDatabases.migrated(db.dataSource());
+        DeadLetterStore dead = new DeadLetterStore(ds);
+        List<DeadLetter> kept = dead.insertAll(List.of(new DeadLetterStore.Failed("web-form:demo", "bad", "x=1", "lastName: required",
+                "OPEN", T0), new DeadLetterStore.Failed(null, null, null, null, "OPEN", null)), T0);
+        assertEquals("(none)", kept.get(1).source(), "even a lead without a source is kept");
+        assertEquals(T0, kept.get(1).receivedAt());
+        DeadLetter d = kept.get(0);
+        dead.replayed(d.id(), null, "still bad", T0.plusSeconds(60));
+        DeadLetter after = dead.byId(d.id()).orElseThrow();
         assertEquals(2, after.attempts());
         assertEquals("OPEN", after.status());
         assertEquals("still bad", after.error());
-        store.replayed(d.id(), first.id(), null, T0.plusSeconds(120));
-        assertEquals("REPLAYED", store.deadLetterById(d.id()).orElseThrow().status());
-        assertEquals(0, store.deadLetters(true, 10).size());
+        dead.replayed(d.id(), 42L, null, T0.plusSeconds(120));
+        assertEquals("REPLAYED", dead.byId(d.id()).orElseThrow().status());
+        assertEquals(1, dead.list(true, 10).size());
+
+        RoutingStore routing = new RoutingStore(ds);
+        assertEquals(0, routing.reserve("rr", 3), "turns 0..2");
+        assertEquals(3, new RoutingStore(ds).reserve("rr", 2), "the position is in the database, not in memory: 3..4");
+        assertEquals(5, routing.reserve("rr", 1));
+
+        FeedStates feeds = new FeedStates(ds);
+        assertTrue(feeds.get("feed:acme").isEmpty());
+        feeds.failed("feed:acme", "HTTP 503", T0);
+        feeds.succeeded("feed:acme", "c-10", T0.plusSeconds(60));
+        feeds.succeeded("feed:acme", null, T0.plusSeconds(120)); // an empty page keeps the cursor
+        FeedState s = feeds.get("feed:acme").orElseThrow();
+        assertEquals("c-10", s.cursor());
+        assertEquals(3, s.polls());
+        assertEquals(1, s.failures());
+        assertNull(s.lastError());
+        assertEquals(T0.plusSeconds(120), s.lastSuccessAt());
+        assertEquals(List.of(s), feeds.all());
     }
 }

@@ -306,12 +306,37 @@ public final class CallQueueImpl implements CallQueue {
 
     @Override
     public Optional<Claim> next(Actor actor) {
-        return claimer.next(actor);
+        Optional<Claim> claim = claimer.next(actor);
+        claim.ifPresent(c -> post(org.evergreencrm.api.queue.QueueEvents.CLAIMED, c.contactId(), c.attemptId(), actor, null));
+        return claim;
     }
 
     @Override
     public OutcomeResult record(Actor actor, long attemptId, OutcomeReport report) {
-        return outcomes.record(actor, attemptId, report);
+        OutcomeResult r = outcomes.record(actor, attemptId, report);
+        post(org.evergreencrm.api.queue.QueueEvents.OUTCOME, r.contactId(), attemptId, actor, r.outcome().name());
+        return r;
+    }
+
+    /** Optional: with no EventAdmin the queue works the same, unannounced. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile org.osgi.service.event.EventAdmin events;
+
+    private void post(String topic, long contactId, long attemptId, Actor actor, String outcome) {
+        org.osgi.service.event.EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(org.evergreencrm.api.queue.QueueEvents.CONTACT_ID, contactId);
+        props.put(org.evergreencrm.api.queue.QueueEvents.ATTEMPT_ID, attemptId);
+        props.put(org.evergreencrm.api.queue.QueueEvents.USERNAME, actor.username() == null ? "system" : actor.username());
+        if (outcome != null) {
+            props.put(org.evergreencrm.api.queue.QueueEvents.OUTCOME_NAME, outcome);
+        }
+        admin.postEvent(new org.osgi.service.event.Event(topic, props));
     }
 
     @Override

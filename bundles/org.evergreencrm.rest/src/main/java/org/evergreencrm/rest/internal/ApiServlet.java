@@ -61,13 +61,16 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient CallQueue queue;
     private final transient ComplianceService compliance;
     private final transient LeadIntake leads;
+    private final transient org.evergreencrm.api.lead.LeadRouting routing;
 
     @Activate
     public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
             @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges,
             @Reference DedupEvaluation evaluation, @Reference CallQueue callQueue,
-            @Reference ComplianceService compliance, @Reference LeadIntake leads) {
+            @Reference ComplianceService compliance, @Reference LeadIntake leads,
+            @Reference org.evergreencrm.api.lead.LeadRouting routing) {
         this.leads = leads;
+        this.routing = routing;
         this.evaluation = evaluation;
         this.queue = callQueue;
         this.compliance = compliance;
@@ -94,7 +97,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new DuplicateResource(jobs, candidates, merges, evaluation)),
                 new SingletonResourceProvider(new QueueResource(queue)),
                 new SingletonResourceProvider(new ComplianceResource(compliance)),
-                new SingletonResourceProvider(new LeadResource(leads)),
+                new SingletonResourceProvider(new LeadResource(leads, routing)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

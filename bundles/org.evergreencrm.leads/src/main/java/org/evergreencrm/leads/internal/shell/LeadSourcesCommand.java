@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.evergreencrm.api.lead.FeedState;
 import org.evergreencrm.api.lead.LeadIntake;
 import org.evergreencrm.api.lead.SourceHealth;
 import org.evergreencrm.api.lead.SpeedToLead;
@@ -38,6 +39,10 @@ public class LeadSourcesCommand implements Action {
         for (SourceHealth h : intake.sources()) {
             System.out.printf("%-24s %6d leads, %d open dead letters, %d spam; last lead %s, last failure %s%n", h.source(), h.leads(),
                     h.openDeadLetters(), h.spam(), h.lastReceived(), h.lastFailure());
+        }
+        for (FeedState f : intake.feeds()) {
+            System.out.printf("%-24s polled %d times (%d failed); last poll %s, last success %s, cursor %s%s%n", f.name(), f.polls(),
+                    f.failures(), f.lastPollAt(), f.lastSuccessAt(), f.cursor(), f.lastError() == null ? "" : "; last error: " + f.lastError());
         }
         return null;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -21,7 +22,11 @@ import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.lead.DeadLetter;
 import org.evergreencrm.api.lead.IncomingLead;
 import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.api.lead.FeedState;
+import org.evergreencrm.api.lead.LeadImport;
 import org.evergreencrm.api.lead.LeadIntake;
+import org.evergreencrm.api.lead.LeadRouting;
+import org.evergreencrm.api.lead.RepAvailability;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.Role;
 import org.evergreencrm.rest.internal.ActorPrincipal;
@@ -49,11 +54,21 @@ public final class LeadResource {
     public record Referrals(long contactId, int count, List<Lead> leads) {
     }
 
+    /** Body of PUT /leads/routing/reps/{username}: when the rep takes leads (replaces what was set). */
+    public record AvailabilityRequest(String workingHours, Instant leaveFrom, Instant leaveUntil, String leaveNote) {
+    }
+
+    /** The assignment chain and the reps' availability now. */
+    public record Routing(List<LeadRouting.Link> chain, List<RepAvailability> reps) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LeadIntake intake;
+    private final LeadRouting routing;
 
-    public LeadResource(LeadIntake intake) {
+    public LeadResource(LeadIntake intake, LeadRouting routing) {
         this.intake = intake;
+        this.routing = routing;
     }
 
     private static Actor managerOrAdmin(SecurityContext security) {
@@ -109,6 +124,40 @@ public final class LeadResource {
     public List<org.evergreencrm.api.lead.SourceHealth> sources(@Context SecurityContext security) {
         managerOrAdmin(security);
         return intake.sources();
+    }
+
+    @GET
+    @Path("/feeds")
+    @Operation(summary = "Polled sources (plugin feeds, provider APIs): cursor, last poll, last success, last error, counts")
+    public List<FeedState> feeds(@Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.feeds();
+    }
+
+    @GET
+    @Path("/imports")
+    @Operation(summary = "Dropped lead files on this node and their progress (processed of total, taken in, dead letters), newest first")
+    public List<LeadImport> imports(@Context SecurityContext security) {
+        managerOrAdmin(security);
+        return intake.imports();
+    }
+
+    @GET
+    @Path("/routing")
+    @Operation(summary = "The assignment chain link by link, and every active rep's availability now")
+    public Routing routing(@Context SecurityContext security) {
+        managerOrAdmin(security);
+        return new Routing(routing.chain(), routing.availability());
+    }
+
+    @PUT
+    @Path("/routing/reps/{username}")
+    @Operation(summary = "Set when a rep takes new leads: working hours (\"Mon-Fri 08:00-17:00 America/New_York\", null: any time) "
+            + "and leave from–until (managers for their team, admins)")
+    public RepAvailability availability(@PathParam("username") String username, AvailabilityRequest request,
+            @Context SecurityContext security) {
+        AvailabilityRequest r = QueueResource.requireBody(request);
+        return routing.setAvailability(managerOrAdmin(security), username, r.workingHours(), r.leaveFrom(), r.leaveUntil(), r.leaveNote());
     }
 
     @GET
