@@ -74,6 +74,16 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void polledProviderApiAndArchetypeGeneratedPluginTakeLeadsIn() throws Exception {
+        new ProviderScenarios(this, context).polledProviderAndGeneratedPlugin();
+    }
+
+    @Test
+    public void aDroppedFileIsTakenInInBatchesOncePerPerson() throws Exception {
+        new LeadScenarios(this).droppedFileInBatches();
+    }
+
+    @Test
     public void sampleLeadSourcePluginInstallsAndUninstallsLive() throws Exception {
         new PluginScenarios(this, context).sampleLeadFeedInstallsAndUninstallsLive();
     }

@@ -72,6 +72,11 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void aDroppedFileIsTakenInInBatchesOncePerPerson() throws Exception {
+        new LeadScenarios(this).droppedFileInBatches();
+    }
+
+    @Test
     public void webFormLeadsAreTakenInOnceAssignedAndNeverDropped() throws Exception {
         new LeadScenarios(this).webFormsIdempotencyHoneypotErrorsAndDuplicates();
     }

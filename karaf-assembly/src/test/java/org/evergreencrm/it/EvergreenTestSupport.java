@@ -68,6 +68,12 @@ public abstract class EvergreenTestSupport {
                 editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "secret", "it-secret-0123456789"),
                 editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "idField", "lead_id"),
                 editConfigurationFilePut("etc/org.evergreencrm.leads.provider-acme.cfg", "fieldMap", "firstName=fname,lastName=lname,phone=tel"),
+                // the stub provider APIs of the tests answer on plain http (a real one would be https)
+                editConfigurationFilePut("etc/org.evergreencrm.integration.cfg", "allowedSchemes", "direct,seda,log,timer,file,https,http"),
+                // the lead-source plugin the archetype generated in this build (ProviderScenarios installs it live)
+                systemProperty("evergreen.it.generatedPlugin").value(new File("../bundles/org.evergreencrm.archetype.leadfeed/target/"
+                        + "test-classes/projects/basic/project/com.example.leads.sunfeed/target/com.example.leads.sunfeed-1.0.0-SNAPSHOT.jar")
+                        .getAbsolutePath()),
                 systemProperty("evergreen.test.http.port").value(Integer.toString(HTTP_PORT))));
         if (KEEP) {
             options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());

@@ -2,6 +2,7 @@ package org.evergreencrm.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -189,5 +190,57 @@ final class LeadScenarios {
 
         String shell = support.shell("crm:lead-list");
         assertTrue(shell, shell.contains("web-form:demo/sub-" + s));
+    }
+
+    /**
+     * A dropped CSV goes through the intake in batches: a person named twice in it gets one contact (the second lead
+     * links to the first's), a row delivered twice is stored once, a bad row is a dead letter, the progress shows.
+     */
+    void droppedFileInBatches() throws Exception {
+        String s = Long.toString(System.nanoTime() % 100_000);
+        Scenarios.Users.create(support.http(), "fd" + s);
+        java.nio.file.Path drop = java.nio.file.Path.of(System.getProperty("karaf.data"), "lead-drop");
+        java.nio.file.Files.createDirectories(drop);
+        String name = "it-batch-" + s + ".csv";
+        String csv = "id,first_name,last_name,phone,email,zip\n"
+                + "d1-" + s + ",Dora,Double" + s + ",(407) 555-1" + s.substring(0, Math.min(3, s.length())) + ",dora" + s + "@example.com,32801\n"
+                + "d2-" + s + ",Dan,Single" + s + ",(407) 555-2" + s.substring(0, Math.min(3, s.length())) + ",dan" + s + "@example.com,32801\n"
+                + "d3-" + s + ",Dee,Third" + s + ",,dee" + s + "@example.com,32802\n"
+                + "d4-" + s + ",Dora,Double" + s + ",407-555-1" + s.substring(0, Math.min(3, s.length())) + ",DORA" + s + "@example.com,32801\n"
+                + "d5-" + s + ",,,,,\n"
+                + "d2-" + s + ",Dan,Single" + s + ",(407) 555-2" + s.substring(0, Math.min(3, s.length())) + ",dan" + s + "@example.com,32801\n";
+        java.nio.file.Path staged = drop.resolveSibling(name);
+        java.nio.file.Files.writeString(staged, csv);
+        java.nio.file.Files.move(staged, drop.resolve(name));
+        JsonNode done = null;
+        for (int i = 0; i < 120 && done == null; i++) {
+            Thread.sleep(250);
+            for (JsonNode imp : support.http().send("GET", "/api/v1/leads/imports", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json()) {
+                if (name.equals(imp.get("name").asText()) && "DONE".equals(imp.get("status").asText())) {
+                    done = imp;
+                }
+            }
+        }
+        assertNotNull("the file was taken in", done);
+        assertEquals(done.toString(), 6, done.get("total").asInt());
+        assertEquals(done.toString(), 5, done.get("stored").asInt());
+        assertEquals(done.toString(), 1, done.get("deadLetters").asInt());
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        for (JsonNode l : support.http().send("GET", "/api/v1/leads?limit=1000", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json()) {
+            if (l.get("sourceLeadId").asText().endsWith("-" + s) && "file-drop".equals(l.get("source").asText())) {
+                assertNull("each lead once: " + l, byId.put(l.get("sourceLeadId").asText(), l));
+            }
+        }
+        assertEquals(byId.keySet().toString(), 4, byId.size());
+        JsonNode first = byId.get("d1-" + s);
+        JsonNode again = byId.get("d4-" + s);
+        assertFalse(first.get("existingContact").asBoolean());
+        assertTrue(again.toString(), again.get("existingContact").asBoolean());
+        assertEquals("one contact for the person named twice", first.get("contactId").asLong(), again.get("contactId").asLong());
+        assertEquals(first.get("assignedTo").asLong(), again.get("assignedTo").asLong());
+        assertTrue(again.toString(), again.get("assignmentReason").asText().startsWith("same person as an earlier lead of this delivery (d1-" + s + ")"));
+        assertTrue(java.nio.file.Files.list(drop.resolve("done")).anyMatch(p -> p.getFileName().toString().startsWith(name)));
+        String imports = support.shell("crm:lead-imports");
+        assertTrue(imports, imports.contains(name) && imports.contains("DONE"));
     }
 }
