@@ -131,7 +131,7 @@ final class LeadStore {
             for (int i = 0; i < leads.size(); i++) {
                 Object[] v = values(leads.get(i));
                 for (int col = 0; col < v.length; col++) {
-                    set(ps, col + 1, v[col]);
+                    Jdbc.bind(ps, col + 1, v[col]);
                 }
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -211,7 +211,7 @@ final class LeadStore {
     static List<Lead> list(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
-                set(ps, i + 1, args[i]);
+                Jdbc.bind(ps, i + 1, args[i]);
             }
             List<Lead> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -225,16 +225,6 @@ final class LeadStore {
 
     private static Optional<Lead> first(List<Lead> leads) {
         return leads.isEmpty() ? Optional.empty() : Optional.of(leads.get(0));
-    }
-
-    static void set(PreparedStatement ps, int i, Object v) throws SQLException {
-        if (v instanceof Instant t) {
-            Jdbc.set(ps, i, t);
-        } else if (v == null) {
-            ps.setNull(i, java.sql.Types.NULL);
-        } else {
-            ps.setObject(i, v);
-        }
     }
 
     static Lead lead(ResultSet rs) throws SQLException {

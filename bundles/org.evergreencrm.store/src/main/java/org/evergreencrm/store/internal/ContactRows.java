@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -82,7 +81,7 @@ final class ContactRows {
             for (int i = 0; i < drafts.size(); i++) {
                 Object[] v = contactValues(drafts.get(i), data.get(i).normalized(), custom.get(i), now);
                 for (int col = 0; col < v.length; col++) {
-                    setValue(ps, col + 1, v[col]);
+                    Jdbc.bind(ps, col + 1, v[col]);
                 }
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -126,19 +125,9 @@ final class ContactRows {
 
     private static void batch(PreparedStatement ps, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            setValue(ps, i + 1, values[i]);
+            Jdbc.bind(ps, i + 1, values[i]);
         }
         ps.addBatch();
-    }
-
-    static void setValue(PreparedStatement ps, int i, Object v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else if (v instanceof Instant t) {
-            Jdbc.set(ps, i, t);
-        } else {
-            ps.setObject(i, v);
-        }
     }
 
     /** A draft's child rows: phones, e-mails (with their normalized values), distinct tags, match keys. */

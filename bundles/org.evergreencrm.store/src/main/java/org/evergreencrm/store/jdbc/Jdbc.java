@@ -35,11 +35,7 @@ public final class Jdbc {
     public static <T> T inTransaction(DataSource ds, Work<T> work) {
         Open open = CURRENT.get();
         if (open != null && open.ds() == ds) {
-            try {
-                return work.run(open.connection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("database error: " + e.getMessage(), e);
-            }
+            return joined(open, work);
         }
         List<Runnable> after = new ArrayList<>();
         T result;
@@ -89,16 +85,31 @@ public final class Jdbc {
     public static <T> T read(DataSource ds, Work<T> work) {
         Open open = CURRENT.get();
         if (open != null && open.ds() == ds) {
-            try {
-                return work.run(open.connection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("database error: " + e.getMessage(), e);
-            }
+            return joined(open, work);
         }
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T joined(Open open, Work<T> work) {
+        try {
+            return work.run(open.connection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds any value: {@code null} as a typeless NULL, an {@link Instant} as UTC {@code OffsetDateTime}, the rest as is. */
+    public static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, java.sql.Types.NULL);
+        } else if (v instanceof Instant t) {
+            set(ps, i, t);
+        } else {
+            ps.setObject(i, v);
         }
     }
 
