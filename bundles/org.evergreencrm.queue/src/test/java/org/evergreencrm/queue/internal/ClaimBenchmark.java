@@ -38,7 +38,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code FOR UPDATE SKIP LOCKED} claim loop over the same rows, in the same run, alternating.
  * <pre>./mvnw -o -Pbenchmark -pl bundles/org.evergreencrm.queue test -Dtest=ClaimBenchmark \
  *   -Devergreen.test.pg.url=jdbc:postgresql://127.0.0.1:5432/test?user=postgres</pre>
- * Sizes: {@code -Devergreen.bench.contacts=1000000 -Devergreen.bench.threads=100 -Devergreen.bench.seconds=20}.
+ * Sizes: {@code -Devergreen.bench.contacts=1000000 -Devergreen.bench.threads=100 -Devergreen.bench.seconds=20}; offered
+ * rates of the open-loop runs: {@code -Devergreen.bench.paced=100,500,1000}.
  */
 class ClaimBenchmark {
     private static final int CONTACTS = Integer.getInteger("evergreen.bench.contacts", 1_000_000);
@@ -101,12 +102,79 @@ class ClaimBenchmark {
                 reset(ds);
             }
             results.forEach(r -> System.out.println("[bench] " + r));
+            // open loop: the same claimers at a given offered rate (each claims on its own schedule, latency counted
+            // from the scheduled moment, so a claim that starts late because the one before was slow counts its wait)
+            for (int rate : PACED_RATES) {
+                Result rawPaced = paced("raw@" + rate, raw, rate);
+                reset(ds);
+                Result ourPaced = paced("evergreen@" + rate, ours, rate);
+                reset(ds);
+                System.out.println("[bench] " + rawPaced);
+                System.out.println("[bench] " + ourPaced);
+            }
             double rawRate = results.stream().filter(r -> r.name().equals("raw")).mapToDouble(Result::perSecond).average().orElseThrow();
             double ourRate = results.stream().filter(r -> r.name().equals("evergreen")).mapToDouble(Result::perSecond).average().orElseThrow();
             Result lastOurs = results.get(results.size() - 1);
             System.out.printf("[bench] %d claimers, %,d queued: evergreen %.0f claims/s vs raw %.0f claims/s = ratio %.2f; evergreen p99 %.2f ms%n",
                     THREADS, CONTACTS, ourRate, rawRate, ourRate / rawRate, lastOurs.percentileMs(0.99));
         }
+    }
+
+    /** Offered rates (claims/s over all claimers) of the open-loop runs. */
+    private static final int[] PACED_RATES = Arrays.stream(System.getProperty("evergreen.bench.paced", "100,500,1000").split(","))
+            .map(String::trim).filter(x -> !x.isEmpty()).mapToInt(Integer::parseInt).toArray();
+
+    /**
+     * {@value #THREADS}-ish claimers claiming on a schedule: claimer t claims at start + (t + k × THREADS) / rate seconds,
+     * k = 0, 1, 2…, for {@code SECONDS} seconds. The latency of a claim runs from its scheduled moment to its answer.
+     */
+    private static Result paced(String name, ClaimOnce claim, int rate) throws InterruptedException {
+        Map<Integer, long[]> samples = new ConcurrentHashMap<>();
+        long[] counts = new long[THREADS];
+        List<Throwable> errors = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long begin = System.nanoTime() + 200_000_000L;
+        long end = begin + SECONDS * 1_000_000_000L;
+        for (int t = 0; t < THREADS; t++) {
+            int id = t;
+            Thread th = new Thread(() -> {
+                long[] nanos = new long[(int) Math.min(200_000, SECONDS * (long) rate / THREADS + 10)];
+                int n = 0;
+                try {
+                    for (long k = 0;; k++) {
+                        long due = begin + (long) ((id + k * THREADS) * 1e9 / rate);
+                        if (due >= end) {
+                            break;
+                        }
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        if (!claim.claim(id)) {
+                            break;
+                        }
+                        if (n < nanos.length) {
+                            nanos[n] = System.nanoTime() - due;
+                        }
+                        n++;
+                    }
+                } catch (Exception e) {
+                    synchronized (errors) {
+                        errors.add(e);
+                    }
+                }
+                counts[id] = n;
+                samples.put(id, Arrays.copyOf(nanos, Math.min(n, nanos.length)));
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        assertEquals(List.of(), errors);
+        long total = Arrays.stream(counts).sum();
+        return new Result(name, total, (end - begin) / 1e9, samples.values().stream().flatMapToLong(Arrays::stream).toArray());
     }
 
     private static Result run(String name, ClaimOnce claim) throws InterruptedException {
