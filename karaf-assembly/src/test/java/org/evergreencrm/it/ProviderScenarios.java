@@ -129,12 +129,38 @@ final class ProviderScenarios {
             await("the provider's routes left with its configuration",
                     () -> camel.getRoute("lead-provider-itprov") == null && camel.getRoute("lead-feed-itprov") == null);
 
+            providerDropFolder(cm, camel);
             generatedPlugin(cm, base, camel);
         } finally {
             stub.unregister();
             cmTracker.close();
             camelTracker.close();
         }
+    }
+
+    /** A provider's own drop folder, configured in ConfigurationAdmin: its column names mapped, its source named. */
+    private void providerDropFolder(ConfigurationAdmin cm, CamelContext camel) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("karaf.data"), "lead-drop-sunnyco");
+        Configuration drop = cm.getFactoryConfiguration("org.evergreencrm.leads.drop", "sunnyco", "?");
+        drop.update(props("name", "sunnyco", "folder", folder.toString(), "idField", "ref", "fieldMap", "firstName=given, lastName=surname, phone=cell"));
+        await("the provider's drop route runs", () -> camel.getRoute("lead-file-drop-sunnyco") != null);
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path staged = folder.resolveSibling("sunnyco.csv");
+        java.nio.file.Files.writeString(staged, "ref,given,surname,cell,roof\nSC-1,Sunny,Mapped,(727) 555-0171,metal\n");
+        java.nio.file.Files.move(staged, folder.resolve("sunnyco.csv"));
+        await("the provider's file was taken in", () -> leadsOf("file-drop:sunnyco") == 1);
+        JsonNode lead = null;
+        for (JsonNode l : admin("GET", "/api/v1/leads?limit=1000")) {
+            if ("SC-1".equals(l.get("sourceLeadId").asText())) {
+                lead = l;
+            }
+        }
+        JsonNode contact = admin("GET", "/api/v1/contacts/" + lead.get("contactId").asLong());
+        assertEquals("Sunny", contact.get("firstName").asText());
+        assertEquals("Mapped", contact.get("lastName").asText());
+        assertEquals("metal", contact.get("customFields").get("roof").asText());
+        drop.delete();
+        await("the drop route left with its configuration", () -> camel.getRoute("lead-file-drop-sunnyco") == null);
     }
 
     /** The plugin the archetype generated in this build (bundles/org.evergreencrm.archetype.leadfeed), when it was built. */

@@ -37,20 +37,39 @@ final class DropFiles {
     /** Header naming the folder the file goes to when done: {@code done} or {@code failed}. */
     static final String OUTCOME = "EvergreenLeadFileOutcome";
     private final LeadIntake intake;
+    private final String source;
     private final String idField;
+    private final FieldMap fields;
     private final int batchSize;
     private final LeadImports imports;
 
-    DropFiles(LeadIntake intake, String idField, int batchSize, LeadImports imports) {
+    /**
+     * @param source the leads' source ({@code file-drop}, or {@code file-drop:NAME} for a provider's own folder)
+     * @param fields the provider's column names to ours (applied before the intake's own aliases)
+     */
+    DropFiles(LeadIntake intake, String source, String idField, FieldMap fields, int batchSize, LeadImports imports) {
         this.intake = intake;
+        this.source = source;
         this.idField = idField;
+        this.fields = fields;
         this.batchSize = Math.max(1, batchSize);
         this.imports = imports;
     }
 
+    /**
+     * The route that watches {@code folder}: a file moves to done/ once every lead in it was stored or kept as a
+     * dead letter, to failed/ when it cannot be read; when the database refuses it, it stays and is read again (what
+     * was stored is recognized by source and id, so nothing is stored twice) — also after a crash.
+     */
+    void route(org.apache.camel.builder.RouteBuilder builder, String folder, String routeId) {
+        builder.fromF("file:%s?include=.*\\.(csv|json)&readLock=changed&readLockMinAge=1000"
+                + "&move=${header.%s}/${file:name}.${date:now:yyyyMMddHHmmssSSS}", folder, OUTCOME)
+                .routeId(routeId).convertBodyTo(String.class, "UTF-8").process(this::process);
+    }
+
     void process(Exchange e) {
         String name = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        LeadImports.Progress progress = imports.start(name, "file-drop");
+        LeadImports.Progress progress = imports.start(name, source);
         List<IncomingLead> leads;
         try {
             leads = read(name, e.getMessage().getBody(String.class));
@@ -113,9 +132,9 @@ final class DropFiles {
         return out;
     }
 
-    private IncomingLead lead(String file, long line, Map<String, String> fields, String raw, Instant now) {
-        String id = fields.get(idField);
+    private IncomingLead lead(String file, long line, Map<String, String> delivered, String raw, Instant now) {
+        String id = delivered.get(idField);
         String leadId = id == null || id.isBlank() ? file + ":" + line : id.trim();
-        return new IncomingLead("file-drop", leadId, fields, raw, now);
+        return new IncomingLead(source, leadId, fields.map(delivered), raw, now);
     }
 }

@@ -33,12 +33,7 @@ final class IntakeRoutes extends RouteBuilder {
                 .process(steps::publish).id("event")
                 .process(steps::enqueue).id("call-queue");
         if (dropFolder != null && !dropFolder.isBlank()) {
-            // a file moves to done/ once every lead in it was stored or kept as a dead letter, to failed/ when it
-            // cannot be read; when the database refuses it, it stays and is read again (what was stored is
-            // recognized by source and id, so nothing is stored twice) — also after a crash
-            fromF("file:%s?include=.*\\.(csv|json)&readLock=changed&readLockMinAge=1000"
-                    + "&move=${header.%s}/${file:name}.${date:now:yyyyMMddHHmmssSSS}", dropFolder, DropFiles.OUTCOME)
-                    .routeId("lead-file-drop").convertBodyTo(String.class, "UTF-8").process(files::process);
+            files.route(this, dropFolder, "lead-file-drop");
         }
     }
 }

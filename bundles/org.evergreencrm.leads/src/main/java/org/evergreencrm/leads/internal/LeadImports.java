@@ -9,11 +9,19 @@ import java.util.List;
 
 import org.evergreencrm.api.lead.LeadImport;
 
-/** This node's bulk intakes and their progress (the last {@value #KEEP}), for {@code crm:lead-imports} and REST. */
-final class LeadImports {
+/**
+ * This node's bulk intakes (dropped files, from every drop folder) and their progress (the last {@value #KEEP}), for
+ * {@code crm:lead-imports} and REST.
+ */
+@org.osgi.service.component.annotations.Component(service = LeadImports.class)
+public final class LeadImports {
     static final int KEEP = 50;
     private final Deque<Progress> recent = new ArrayDeque<>();
     private final Clock clock;
+
+    public LeadImports() {
+        this(Clock.systemUTC());
+    }
 
     LeadImports(Clock clock) {
         this.clock = clock;

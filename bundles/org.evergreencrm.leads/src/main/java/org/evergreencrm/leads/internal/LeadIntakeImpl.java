@@ -72,7 +72,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     private final Clock clock = Clock.systemUTC();
     private final LeadRouter router;
     private final RepAvailabilities availability;
-    private final LeadImports imports = new LeadImports(clock);
+    private final LeadImports imports;
     private final SlaWatch sla;
     private volatile EventAdmin events;
     private volatile CallQueue queue;
@@ -86,7 +86,9 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     @Activate
     public LeadIntakeImpl(BundleContext context, @Reference CamelContext camel,
             @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady,
-            @Reference ContactService contacts, @Reference UserService users, LeadsConfig config, Map<String, Object> properties) {
+            @Reference ContactService contacts, @Reference UserService users, @Reference LeadImports imports, LeadsConfig config,
+            Map<String, Object> properties) {
+        this.imports = imports;
         this.store = new LeadStore(ds);
         this.deadLetters = new DeadLetterStore(ds);
         this.feedStates = new FeedStates(ds);
@@ -99,7 +101,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         OptionalSteps optional = new OptionalSteps(() -> highestFirst(enrichers), () -> highestFirst(scorers), contacts, zips);
         LeadPipeline steps = new LeadPipeline(store, contacts, router, optional, () -> events, () -> queue, config.intakeBucket(), clock);
         this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
-                new DropFiles(this, config.dropIdField(), config.batchSize(), imports)), null);
+                new DropFiles(this, "file-drop", config.dropIdField(), FieldMap.parse(""), config.batchSize(), imports)), null);
         this.producer = camel.createProducerTemplate();
         this.sla = config.slaSeconds() > 0
                 ? SlaWatch.start(store, contacts, router, () -> events, config.slaSeconds(), config.slaAction(), clock)
@@ -205,8 +207,15 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
                 producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(works));
             } catch (CamelExecutionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                LOG.warn("the intake of {} leads failed: {}", works.size(), cause.toString());
-                works.stream().filter(w -> w.lead == null && w.failure == null && w.sameDelivery == null).forEach(w -> w.fail(cause));
+                List<LeadWork> open = works.stream().filter(w -> w.lead == null && w.failure == null && w.sameDelivery == null).toList();
+                LOG.warn("the intake of {} leads failed ({}){}", works.size(), cause.toString(), open.size() > 1 ? "; taking them in one by one" : "");
+                for (LeadWork w : open) {
+                    if (open.size() == 1) {
+                        w.fail(cause);
+                    } else {
+                        alone(w); // a step failing on one lead must not cost the others; stored ones are recognized
+                    }
+                }
             }
         }
         List<LeadWork> failed = new ArrayList<>();
@@ -236,6 +245,20 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
             }
         }
         return works;
+    }
+
+    /** Runs one lead of a failed batch through the route on its own, and copies the outcome back. */
+    private void alone(LeadWork w) {
+        LeadWork again = new LeadWork(w.incoming);
+        try {
+            producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(List.of(again)));
+        } catch (CamelExecutionException e) {
+            again.fail(e.getCause() instanceof RuntimeException r ? r : e);
+        }
+        w.lead = again.lead;
+        w.created = again.created;
+        w.failure = again.lead == null && again.failure == null ? new IllegalStateException("the intake route ended without a lead")
+                : again.failure;
     }
 
     private static String describe(RuntimeException e) {

@@ -184,22 +184,30 @@ public final class PolledProvider implements LeadFeed {
 
     /** The leads and the next cursor in a provider's JSON answer. */
     Batch parse(String body, Instant now) throws java.io.IOException {
+        return parse(name, config.itemsPointer(), config.idField(), config.cursorPointer(), fields, body, now);
+    }
+
+    /**
+     * @param itemsPointer JSON pointer to the array of leads (empty: the answer is the array)
+     * @param cursorPointer JSON pointer to the next cursor (empty or absent: none)
+     */
+    static Batch parse(String name, String itemsPointer, String idField, String cursorPointer, FieldMap fields, String body,
+            Instant now) throws java.io.IOException {
         JsonNode root = JSON.readTree(body == null ? "" : body);
         if (root == null || root.isMissingNode()) {
             throw new IllegalStateException("provider " + name + " answered no JSON");
         }
-        JsonNode items = config.itemsPointer().isBlank() ? root : root.at(config.itemsPointer());
+        JsonNode items = itemsPointer.isBlank() ? root : root.at(itemsPointer);
         if (!items.isArray()) {
-            throw new IllegalStateException("provider " + name + ": no array of leads at " + config.itemsPointer());
+            throw new IllegalStateException("provider " + name + ": no array of leads at " + itemsPointer);
         }
         List<IncomingLead> leads = new ArrayList<>();
         for (JsonNode item : items) {
             Map<String, String> delivered = new LinkedHashMap<>();
             item.fields().forEachRemaining(f -> delivered.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
-            String id = delivered.get(config.idField());
-            leads.add(new IncomingLead("feed:" + name, id, fields.map(delivered), item.toString(), now));
+            leads.add(new IncomingLead("feed:" + name, delivered.get(idField), fields.map(delivered), item.toString(), now));
         }
-        JsonNode next = config.cursorPointer().isBlank() ? null : root.at(config.cursorPointer());
+        JsonNode next = cursorPointer.isBlank() || !(root.isObject()) ? null : root.at(cursorPointer);
         return new Batch(leads, next == null || next.isMissingNode() || next.isNull() ? null : next.asText());
     }
 }
