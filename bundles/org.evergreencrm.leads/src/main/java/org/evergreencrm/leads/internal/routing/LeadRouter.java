@@ -58,6 +58,7 @@ public final class LeadRouter {
         this.plugins = plugins;
         this.clock = clock;
         this.turns = new Turns(store, RoundRobinLink.STATE);
+        config.problems().forEach(p -> LOG.error("routing setting in etc/org.evergreencrm.leads.cfg: {}", p));
         this.builtIn = Map.of("availability", new AvailabilityLink(), "territory", new TerritoryLink(config, zips), "caps",
                 new CapsLink(config.dailyCap(), config.maxOpenLeads()), "least-loaded", new LeastLoadedLink(), "performance",
                 new PerformanceLink(config), "round-robin", roundRobin);
@@ -159,6 +160,9 @@ public final class LeadRouter {
         }
         if (!config.chain().contains("round-robin")) {
             out.add(new LeadRouting.Link("round-robin", true, "picks among the reps left when more than one is"));
+        }
+        for (String problem : config.problems()) {
+            out.add(new LeadRouting.Link("configuration", false, problem));
         }
         return out;
     }

@@ -12,12 +12,13 @@ import org.evergreencrm.api.lead.GeoPoint;
 
 /**
  * The routing settings of {@code etc/org.evergreencrm.leads.cfg}: the chain, territories (states, ZIP prefixes),
- * branches (a point and a radius, with their reps), caps, the performance window, the ZIP centroid file. Read
- * once per configuration; a setting that cannot be read refuses the configuration with the key at fault.
+ * branches (a point and a radius, with their reps), caps, the performance window, the ZIP centroid file. A setting
+ * that cannot be read is left out (its default applies) and listed in {@link #problems()}: a typo in routing must
+ * never stop the intake, so leads keep coming in while the admin fixes it ({@code crm:lead-routing} shows it).
  */
 public record RoutingConfig(List<String> chain, Map<String, List<String>> territories, Map<String, Branch> branches,
         int dailyCap, int maxOpenLeads, int performanceDays, int performancePrior, double performanceTolerance,
-        String zipCentroidsFile) {
+        String zipCentroidsFile, List<String> problems) {
     public static final List<String> DEFAULT_CHAIN = List.of("availability", "territory", "caps", "round-robin");
 
     /** A branch office: reps who work within {@code radiusMiles} of it. */
@@ -25,6 +26,7 @@ public record RoutingConfig(List<String> chain, Map<String, List<String>> territ
     }
 
     public static RoutingConfig from(Map<String, ?> config) {
+        List<String> problems = new ArrayList<>();
         Map<String, List<String>> territories = new HashMap<>();
         Map<String, String> branchAt = new LinkedHashMap<>();
         Map<String, List<String>> branchReps = new HashMap<>();
@@ -41,16 +43,24 @@ public record RoutingConfig(List<String> chain, Map<String, List<String>> territ
             }
         }
         Map<String, Branch> branches = new LinkedHashMap<>();
-        branchAt.forEach((name, text) -> branches.put(name, branch(name, text, branchReps.getOrDefault(name, List.of()))));
+        branchAt.forEach((name, text) -> {
+            try {
+                branches.put(name, branch(name, text, branchReps.getOrDefault(name, List.of())));
+            } catch (ValidationException ex) {
+                problems.add(ex.getMessage() + " (ignored)");
+            }
+        });
+        branchReps.keySet().stream().filter(name -> !branchAt.containsKey(name))
+                .forEach(name -> problems.add("branchReps." + name + " names no branch." + name + " (ignored)"));
         String chainText = text(config, "routingChain", String.join(", ", DEFAULT_CHAIN));
         List<String> chain = list(chainText, false).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         if (chain.isEmpty()) {
             chain = DEFAULT_CHAIN;
         }
-        return new RoutingConfig(chain, Map.copyOf(territories), Map.copyOf(branches), number(config, "dailyCap", 0),
-                number(config, "maxOpenLeads", 0), Math.max(1, number(config, "performanceDays", 90)),
-                Math.max(0, number(config, "performancePrior", 10)), decimal(config, "performanceTolerance", 0.05),
-                text(config, "zipCentroidsFile", ""));
+        return new RoutingConfig(chain, Map.copyOf(territories), Map.copyOf(branches), number(config, "dailyCap", 0, problems),
+                number(config, "maxOpenLeads", 0, problems), Math.max(1, number(config, "performanceDays", 90, problems)),
+                Math.max(0, number(config, "performancePrior", 10, problems)),
+                decimal(config, "performanceTolerance", 0.05, problems), text(config, "zipCentroidsFile", ""), List.copyOf(problems));
     }
 
     private static Branch branch(String name, String text, List<String> reps) {
@@ -81,19 +91,21 @@ public record RoutingConfig(List<String> chain, Map<String, List<String>> territ
         return v == null || String.valueOf(v).isBlank() ? fallback : String.valueOf(v).trim();
     }
 
-    private static int number(Map<String, ?> config, String key, int fallback) {
+    private static int number(Map<String, ?> config, String key, int fallback, List<String> problems) {
         try {
             return Integer.parseInt(text(config, key, Integer.toString(fallback)));
         } catch (NumberFormatException e) {
-            throw new ValidationException(key, "not a whole number: " + config.get(key));
+            problems.add(key + ": not a whole number: " + config.get(key) + " (" + fallback + " used)");
+            return fallback;
         }
     }
 
-    private static double decimal(Map<String, ?> config, String key, double fallback) {
+    private static double decimal(Map<String, ?> config, String key, double fallback, List<String> problems) {
         try {
             return Double.parseDouble(text(config, key, Double.toString(fallback)));
         } catch (NumberFormatException e) {
-            throw new ValidationException(key, "not a number: " + config.get(key));
+            problems.add(key + ": not a number: " + config.get(key) + " (" + fallback + " used)");
+            return fallback;
         }
     }
 }

@@ -181,6 +181,19 @@ class LeadRouterTest {
     }
 
     @Test
+    void aRoutingTypoNeverStopsTheIntakeAndIsShown() {
+        LeadRouter r = router(Map.of("dailyCap", "forty", "branch.tampa", "27.9,-82.4", "branchReps.orlando", "rita", "territory.ray", "OK"));
+        LeadRouter.Choice c = r.route(plain(), at("OK", "73101", null));
+        assertEquals("ray", c.rep().username(), "the rest of the configuration applies");
+        List<String> problems = r.describe().stream().filter(l -> l.name().equals("configuration")).map(
+                org.evergreencrm.api.lead.LeadRouting.Link::rule).toList();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("dailyCap: not a whole number: forty (0 used)")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("branch.tampa") && p.endsWith("(ignored)")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("branchReps.orlando names no branch.orlando")), problems.toString());
+    }
+
+    @Test
     void anSlaReassignmentNeverGoesBackToTheRepWhoLetItWait() {
         LeadRouter r = router(Map.of());
         for (int i = 0; i < 6; i++) {
