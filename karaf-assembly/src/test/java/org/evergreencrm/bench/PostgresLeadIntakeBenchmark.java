@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 
 import org.evergreencrm.api.lead.IncomingLead;
 import org.evergreencrm.api.lead.IntakeResult;
-import org.evergreencrm.api.lead.Lead;
 import org.evergreencrm.api.lead.LeadImport;
 import org.evergreencrm.api.lead.LeadIntake;
 import org.junit.Test;
@@ -42,7 +41,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * pipeline in chunks of {@code batchSize}: CSV parsing, idempotency, mapping, validation, batch duplicate check,
  * routing, contacts and leads in one transaction per chunk, events);</li>
  * <li>the same through {@code LeadIntake.submitAll} in chunks of 500 (no file, no CSV);</li>
- * <li>leads one at a time through {@code LeadIntake.submit} on 8 threads (webhooks, forms).</li>
+ * <li>leads one at a time through {@code LeadIntake.submit} on 8 and on 32 threads (webhooks, forms).</li>
  * </ol>
  * Latency: each lead's {@code assigned_at − received_at}. Run with -Pbenchmark -Devergreen.test.pg.url=... (docs/benchmarks.md).
  */
@@ -137,25 +136,9 @@ public class PostgresLeadIntakeBenchmark extends ContactBenchmarkSupport {
         }
         double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
 
-        // 3. one at a time, 8 threads
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Lead> singles = Collections.synchronizedList(new ArrayList<>());
-        long singleStart = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                for (int i = thread; i < SINGLE; i += 8) {
-                    singles.add(intake.submit(new IncomingLead("bench-single", "s" + i, fields(3, i), fields(3, i).toString(), Instant.now())));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double singleSeconds = (System.nanoTime() - singleStart) / 1e9;
-        pool.shutdown();
+        // 3. one at a time, from 8 and from 32 threads (concurrent submissions go in together: Coalescer)
+        double single8 = singles(intake, 8, "bench-single");
+        double single32 = singles(intake, 32, "bench-single-32");
         double raw2 = raw(ds, "bench_raw_b");
         double rawRate = LEADS / ((raw1 + raw2) / 2);
         // the second baseline: the rows the intake wrote for the submitAll run, copied by plain JDBC batches
@@ -166,12 +149,35 @@ public class PostgresLeadIntakeBenchmark extends ContactBenchmarkSupport {
                 + "%,.0f rows/s before, %,.0f after (mean %,.0f); (B) a raw JDBC batch insert of the rows the intake wrote for its "
                 + "%,d leads (contact, phone, e-mail, tag, match keys, lead: same tables, indexes and foreign keys): %,.0f leads/s.%n%n"
                 + "| path | leads | leads/s | ratio to (A) | ratio to (B) | receipt→assignment p50 ms | p99 ms |%n"
-                + "|---|---:|---:|---:|---:|---:|---:|%n%s%n%s%n%s%n", LEADS / raw1, LEADS / raw2, rawRate, LEADS, copyRate,
+                + "|---|---:|---:|---:|---:|---:|---:|%n%s%n%s%n%s%n%s%n", LEADS / raw1, LEADS / raw2, rawRate, LEADS, copyRate,
                 row("dropped CSV file, end to end", ds, "file-drop", LEADS, fileSeconds, rawRate, copyRate),
                 row("`submitAll`, chunks of 500", ds, "bench-batch", LEADS, batchSeconds, rawRate, copyRate),
-                row("`submit` one at a time, 8 threads", ds, "bench-single", SINGLE, singleSeconds, rawRate, copyRate));
+                row("`submit` one at a time, 8 threads", ds, "bench-single", SINGLE, single8, rawRate, copyRate),
+                row("`submit` one at a time, 32 threads", ds, "bench-single-32", SINGLE, single32, rawRate, copyRate));
         System.out.println("[evergreen] lead intake on PostgreSQL:\n" + report);
         ContactBenchmarkRun.write("lead-intake-postgresql", report);
+    }
+
+    /** Seconds for {@code SINGLE} leads submitted one at a time from {@code threads} threads. */
+    private static double singles(LeadIntake intake, int threads, String source) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        int run = threads == 8 ? 3 : 4;
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = thread; i < SINGLE; i += threads) {
+                    intake.submit(new IncomingLead(source, "s" + i, fields(run, i), fields(run, i).toString(), Instant.now()));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static String row(String path, DataSource ds, String source, int n, double seconds, double rawRate, double copyRate)

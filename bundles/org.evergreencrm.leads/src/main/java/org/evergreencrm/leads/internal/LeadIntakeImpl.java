@@ -74,6 +74,8 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     private final RepAvailabilities availability;
     private final LeadImports imports;
     private final SlaWatch sla;
+    /** Single submissions that arrive together go in together (one batch, one transaction). */
+    private final Coalescer coalescer;
     private volatile EventAdmin events;
     private volatile CallQueue queue;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -103,6 +105,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         this.routes = context.registerService(RoutesBuilder.class, new IntakeRoutes(steps, config.dropFolder(),
                 new DropFiles(this, "file-drop", config.dropIdField(), FieldMap.parse(""), config.batchSize(), imports)), null);
         this.producer = camel.createProducerTemplate();
+        this.coalescer = new Coalescer(this::process, config.batchSize());
         this.sla = config.slaSeconds() > 0
                 ? SlaWatch.start(store, contacts, router, () -> events, config.slaSeconds(), config.slaAction(), clock)
                 : null;
@@ -176,7 +179,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
 
     @Override
     public Lead submit(IncomingLead lead) {
-        LeadWork w = process(java.util.Arrays.asList(lead)).get(0);
+        LeadWork w = coalescer.submit(lead);
         if (w.lead != null) {
             return w.lead;
         }
