@@ -73,8 +73,10 @@ class ProviderFormatsTest {
     }
 
     @Test
-    void aMissingColumnIsSaid() throws Exception {
+    void aCsvOfOneselfIsReadByItsHeaderAndAMissingColumnIsSaid() throws Exception {
         Path f = Files.createTempFile("zips", ".csv");
+        Files.writeString(f, "City,ZIP,LAT,LNG\n\"Orlando, FL\",32801,28.5383,-81.3792\n");
+        assertEquals(28.5383, ZipCentroids.load(f).of("32801").orElseThrow().latitude(), 1e-9, "quoted commas, any case, any order");
         Files.writeString(f, "zip,latitude\n32801,28.5\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ZipCentroids.load(f)).getMessage().contains("lat"));
         Files.delete(f);

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.evergreencrm.api.lead.GeoPoint;
 
 /**
@@ -39,57 +42,50 @@ public final class ZipCentroids {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            r.mark(64 * 1024);
             String first = r.readLine();
             if (first == null) {
                 return new ZipCentroids(Map.of(), file.toString());
             }
-            boolean csv = !first.contains("\t");
-            int zipCol = 1;
-            int latCol = 9;
-            int lngCol = 10;
-            int stateCol = 4;
-            String line = first;
-            String split = "\t";
-            if (csv) {
-                split = ",";
-                String[] header = first.toLowerCase(java.util.Locale.ROOT).split(",");
-                zipCol = index(header, "zip");
-                latCol = index(header, "lat");
-                lngCol = index(header, "lng");
-                stateCol = index(header, "state");
-                line = r.readLine();
-            }
-            for (; line != null; line = r.readLine()) {
-                String[] f = line.split(split, -1);
-                if (f.length <= Math.max(zipCol, Math.max(latCol, lngCol))) {
-                    continue;
-                }
-                String zip = f[zipCol].trim();
-                boolean state = stateCol >= 0 && stateCol < f.length && !f[stateCol].isBlank();
-                if (zip.length() != 5 || out.containsKey(zip) && (hasState.get(zip) || !state)) {
-                    continue; // a ZIP listed twice: keep the row that names a state
-                }
-                try {
-                    out.put(zip, new GeoPoint(Double.parseDouble(f[latCol]), Double.parseDouble(f[lngCol]), "ZIP5", "zip-centroid"));
-                    hasState.put(zip, state);
-                } catch (IllegalArgumentException e) {
-                    // a row without coordinates says nothing
+            r.reset();
+            boolean geonames = first.contains("\t");
+            // GeoNames' US.txt: tab-separated, no header, no quoting (columns: country, postal code, place, state name,
+            // state code, ..., latitude, longitude, accuracy); else a CSV naming zip, lat, lng (and state) in its header
+            CSVFormat format = geonames ? CSVFormat.TDF.builder().setQuote(null).build()
+                    : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setTrim(true).build();
+            try (CSVParser csv = format.parse(r)) {
+                int zipCol = geonames ? 1 : column(csv, "zip");
+                int latCol = geonames ? 9 : column(csv, "lat");
+                int lngCol = geonames ? 10 : column(csv, "lng");
+                int stateCol = geonames ? 4 : csv.getHeaderMap().getOrDefault("state", -1);
+                for (CSVRecord rec : csv) {
+                    if (rec.size() <= Math.max(zipCol, Math.max(latCol, lngCol))) {
+                        continue;
+                    }
+                    String zip = rec.get(zipCol).trim();
+                    boolean state = stateCol >= 0 && stateCol < rec.size() && !rec.get(stateCol).isBlank();
+                    if (zip.length() != 5 || out.containsKey(zip) && (hasState.get(zip) || !state)) {
+                        continue; // a ZIP listed twice: keep the row that names a state
+                    }
+                    try {
+                        out.put(zip, new GeoPoint(Double.parseDouble(rec.get(latCol)), Double.parseDouble(rec.get(lngCol)), "ZIP5",
+                                "zip-centroid"));
+                        hasState.put(zip, state);
+                    } catch (IllegalArgumentException e) {
+                        // a row without coordinates says nothing
+                    }
                 }
             }
         }
         return new ZipCentroids(Map.copyOf(out), file.toString());
     }
 
-    private static int index(String[] header, String name) {
-        for (int i = 0; i < header.length; i++) {
-            if (header[i].trim().equals(name)) {
-                return i;
-            }
+    private static int column(CSVParser csv, String name) {
+        Integer i = csv.getHeaderMap().get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("the ZIP centroid CSV has no \"" + name + "\" column");
         }
-        if (name.equals("state")) {
-            return -1;
-        }
-        throw new IllegalArgumentException("the ZIP centroid CSV has no \"" + name + "\" column");
+        return i;
     }
 
     /** The centroid of a ZIP ({@code 32801} or {@code 32801-1234}). */
