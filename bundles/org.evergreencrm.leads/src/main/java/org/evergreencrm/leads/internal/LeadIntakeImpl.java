@@ -252,16 +252,24 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
 
     /** Runs one lead of a failed batch through the route on its own, and copies the outcome back. */
     private void alone(LeadWork w) {
-        LeadWork again = new LeadWork(w.incoming);
-        try {
-            producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(List.of(again)));
-        } catch (CamelExecutionException e) {
-            again.fail(e.getCause() instanceof RuntimeException r ? r : e);
-        }
+        LeadWork again = runAlone(w.incoming);
         w.lead = again.lead;
         w.created = again.created;
-        w.failure = again.lead == null && again.failure == null ? new IllegalStateException("the intake route ended without a lead")
-                : again.failure;
+        w.failure = again.failure;
+    }
+
+    /** One lead through the route as a batch of its own: it ends with its lead, or with its failure. */
+    private LeadWork runAlone(IncomingLead lead) {
+        LeadWork w = new LeadWork(lead);
+        try {
+            producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(List.of(w)));
+        } catch (CamelExecutionException e) {
+            w.fail(e.getCause() instanceof RuntimeException r ? r : e);
+        }
+        if (w.lead == null && w.failure == null) {
+            w.fail(new IllegalStateException("the intake route ended without a lead"));
+        }
+        return w;
     }
 
     private static String describe(RuntimeException e) {
@@ -338,16 +346,10 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
             again = new IncomingLead(again.source(), again.sourceLeadId(), again.fields(), again.rawPayload(), again.receivedAt(),
                     Long.valueOf(referrer));
         }
-        LeadWork w = new LeadWork(again);
-        try {
-            producer.requestBody(IntakeRoutes.INTAKE, new LeadBatch(List.of(w)));
-        } catch (CamelExecutionException e) {
-            w.fail(e.getCause() instanceof RuntimeException r ? r : e);
-        }
+        LeadWork w = runAlone(again);
         if (w.lead == null) {
-            RuntimeException why = w.failure != null ? w.failure : new IllegalStateException("the intake route ended without a lead");
-            deadLetters.replayed(deadLetterId, null, describe(why), clock.instant());
-            throw why;
+            deadLetters.replayed(deadLetterId, null, describe(w.failure), clock.instant());
+            throw w.failure;
         }
         deadLetters.replayed(deadLetterId, w.lead.id(), null, clock.instant());
         return w.lead;

@@ -53,6 +53,12 @@ final class LeadWork {
         return new LeadProfile(incoming.source(), incoming.fields(), draft, location, notes);
     }
 
+    /** The contact's writable fields with another owner (a lead's contact following its lead to a new rep). */
+    static org.evergreencrm.api.contact.ContactDraft withOwner(org.evergreencrm.api.contact.Contact c, Long owner) {
+        return new org.evergreencrm.api.contact.ContactDraft(c.kind(), c.firstName(), c.lastName(), c.householdName(), c.phones(),
+                c.emails(), c.address(), c.source(), owner, c.status(), c.tags(), c.customFields());
+    }
+
     void apply(LeadProfile p) {
         draft = p.contact();
         location = p.location();

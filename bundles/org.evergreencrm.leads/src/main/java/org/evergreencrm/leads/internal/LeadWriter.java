@@ -128,8 +128,7 @@ final class LeadWriter {
         try {
             Contact c = contacts.get(Actor.system(), w.lead.contactId());
             if (c.ownerId() == null || c.ownerId().equals(w.contactOwner)) {
-                contacts.update(Actor.system(), c.id(), new ContactDraft(c.kind(), c.firstName(), c.lastName(), c.householdName(),
-                        c.phones(), c.emails(), c.address(), c.source(), w.assignee, c.status(), c.tags(), c.customFields()), null);
+                contacts.update(Actor.system(), c.id(), LeadWork.withOwner(c, w.assignee), null);
             }
         } catch (RuntimeException e) {
             LOG.warn("lead {}: contact {} could not be given to its new rep: {}", w.lead.id(), w.lead.contactId(), e.getMessage());

@@ -79,11 +79,6 @@ final class SlaWatch {
         }
     }
 
-    private static ContactDraft draft(Contact c, Long owner) {
-        return new ContactDraft(c.kind(), c.firstName(), c.lastName(), c.householdName(), c.phones(), c.emails(), c.address(),
-                c.source(), owner, c.status(), c.tags(), c.customFields());
-    }
-
     /** One sweep; returns how many leads were escalated. */
     int sweep() {
         Instant now = clock.instant();
@@ -113,7 +108,7 @@ final class SlaWatch {
             RoutingBatch batch = router.begin(1);
             LeadRouter.Choice next;
             try {
-                ContactDraft d = draft(contact, contact.ownerId());
+                ContactDraft d = LeadWork.withOwner(contact, contact.ownerId());
                 next = router.route(batch, new RoutingRequest(new LeadProfile(lead.source(), Map.of(), d, lead.location(), List.of()),
                         lead.score()), lead.assignedTo());
             } finally {
@@ -133,7 +128,7 @@ final class SlaWatch {
             return false; // another node did it
         }
         if (to != null && (contact.ownerId() == null || contact.ownerId().equals(lead.assignedTo()))) {
-            contacts.update(Actor.system(), contact.id(), draft(contact, to), null);
+            contacts.update(Actor.system(), contact.id(), LeadWork.withOwner(contact, to), null);
         }
         EventAdmin admin = events.get();
         if (admin != null) {
