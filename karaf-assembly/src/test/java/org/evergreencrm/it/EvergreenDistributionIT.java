@@ -87,4 +87,19 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void sampleLeadSourcePluginInstallsAndUninstallsLive() throws Exception {
         new PluginScenarios(this, context).sampleLeadFeedInstallsAndUninstallsLive();
     }
+
+    @Test
+    public void everyOperationFollowsTheAuthorizationMatrix() throws Exception {
+        new SecurityScenarios(this).everyOperationFollowsTheAccessRule();
+    }
+
+    @Test
+    public void complianceWritesAreScopedToWhatTheCallerMaySee() throws Exception {
+        new SecurityScenarios(this).complianceWritesAreScoped();
+    }
+
+    @Test
+    public void fuzzedRequestsNeverGetA5xxNorAnHtmlPage() throws Exception {
+        new FuzzScenarios(this, context).noRequestGetsA5xxOrAnHtmlPage();
+    }
 }

@@ -80,4 +80,19 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void webFormLeadsAreTakenInOnceAssignedAndNeverDropped() throws Exception {
         new LeadScenarios(this).webFormsIdempotencyHoneypotErrorsAndDuplicates();
     }
+
+    @Test
+    public void everyOperationFollowsTheAuthorizationMatrix() throws Exception {
+        new SecurityScenarios(this).everyOperationFollowsTheAccessRule();
+    }
+
+    @Test
+    public void complianceWritesAreScopedToWhatTheCallerMaySee() throws Exception {
+        new SecurityScenarios(this).complianceWritesAreScoped();
+    }
+
+    @Test
+    public void fuzzedRequestsNeverGetA5xxNorAnHtmlPage() throws Exception {
+        new FuzzScenarios(this, context).noRequestGetsA5xxOrAnHtmlPage();
+    }
 }

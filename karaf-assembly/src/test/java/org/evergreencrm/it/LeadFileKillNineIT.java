@@ -159,7 +159,7 @@ class LeadFileKillNineIT {
     }
 
     private static long contactCount(Path home) throws Exception {
-        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", "admin", "-p", "admin", "-b")
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-b") // signs in with the generated admin of etc/users.properties
                 .directory(home.toFile()).redirectErrorStream(true).start();
         client.getOutputStream().write("crm:status\n".getBytes(StandardCharsets.UTF_8));
         client.getOutputStream().close();

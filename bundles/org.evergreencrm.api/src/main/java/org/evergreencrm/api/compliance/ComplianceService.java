@@ -28,17 +28,29 @@ public interface ComplianceService {
     /** Decides and records the decision with its reasons under {@code purpose} (e.g. {@code QUEUE_CLAIM}). */
     Decision checkAndRecord(CallTarget target, Instant at, String purpose, Actor actor);
 
-    /** Records a consent or revocation; a revocation never takes effect later than 10 business days after receipt. */
+    /**
+     * Records a consent or revocation; a revocation never takes effect later than 10 business days after receipt.
+     * Who may: a GRANT (it can make a number on a registry list callable) only an admin; a REVOKE anyone about a
+     * contact they may read (the phone, when given, must be one of that contact's numbers); a record about a bare
+     * number with no contact only an admin.
+     */
     ConsentRecord record(Actor actor, ConsentDraft draft);
 
-    /** Consent records about a contact and/or a number, newest first. */
-    List<ConsentRecord> records(Long contactId, String phone);
+    /**
+     * Consent records about a contact and/or a number, newest first. A contact the actor may not read is refused
+     * (as the contact service refuses it); of a number's records a non-admin sees those of contacts they may read,
+     * and records about the bare number without their note and recorder.
+     */
+    List<ConsentRecord> records(Actor actor, Long contactId, String phone);
 
     /** Everything known about a number; the lookup itself is recorded in the decision log (audit). */
     NumberStatus lookup(Actor actor, String phone);
 
-    /** Logged decisions about a contact and/or a number (lookups of a number included), newest first. */
-    List<DecisionRecord> decisions(Long contactId, String phone, int limit);
+    /**
+     * Logged decisions about a contact and/or a number (lookups of a number included), newest first. A contact the
+     * actor may not read is refused; a non-admin sees the decisions about contacts they may read and their own lookups.
+     */
+    List<DecisionRecord> decisions(Actor actor, Long contactId, String phone, int limit);
 
     /** The registry lists imported so far. */
     List<DncList> lists();

@@ -54,6 +54,26 @@ public interface ContactService {
      */
     java.util.List<DraftDuplicates> duplicatesOfAll(Actor actor, java.util.List<ContactDraft> drafts);
 
+    /**
+     * The one access rule for everything that hangs off a contact (leads, queue entries, consent records,
+     * decisions, duplicate pairs, merges): which of these contact ids the actor may read. Deleted or unknown ids are
+     * left out. Other bundles filter their lists with it instead of writing the rule again.
+     */
+    java.util.Set<Long> readable(Actor actor, java.util.Collection<Long> contactIds);
+
+    /**
+     * Refuses unless the actor may read the contact: {@link org.evergreencrm.api.NotFoundException} when it does not
+     * exist (or was deleted), {@link org.evergreencrm.api.AccessDeniedException} when it belongs to someone the
+     * actor may not see — the same answers {@link #get} gives.
+     */
+    void checkRead(Actor actor, long contactId);
+
+    /**
+     * The owners whose contacts the actor may see: {@code null} for everything (admins), else the actor and, for a
+     * manager, their team. Unowned contacts are admins' only. For set-based queries (the call queue's claim).
+     */
+    java.util.Set<Long> visibleOwners(Actor actor);
+
     /** Number of contacts that are not deleted (all of them, regardless of the actor). */
     long count();
 }

@@ -18,5 +18,15 @@ public interface MergeService {
     /** Restores both contacts exactly as they were before the merge (contents; versions move on). */
     Contact undo(Actor actor, long mergeId);
 
+    /** Merges of contacts the actor may see (the survivor now and the merged-away contact as it was), newest first. */
     List<MergeRecord> history(Actor actor, int limit);
+
+    /** The review queue as the actor may see it: pending pairs both of whose contacts they may read. */
+    List<CandidatePair> pending(Actor actor, int limit);
+
+    /** A queued pair, when the actor may read both contacts (else the contact service's refusal). */
+    CandidatePair candidate(Actor actor, long pairId);
+
+    /** Marks a pair not duplicates (never proposed again); the actor must be able to read both contacts. */
+    CandidatePair reject(Actor actor, long pairId);
 }

@@ -28,12 +28,14 @@ public interface LeadIntake {
     /** Keeps a delivery that will not be taken in (e.g. honeypot spam) as a dead letter with that status. */
     DeadLetter reject(IncomingLead lead, String status, String reason);
 
-    Optional<Lead> find(long id);
+    /** A lead, when the actor may read its contact (else the contact service's refusal). */
+    Optional<Lead> find(Actor actor, long id);
 
     /** Bulk intakes of this node (dropped files), newest first, with their progress. */
     List<LeadImport> imports();
 
-    List<Lead> recent(int limit);
+    /** The newest leads whose contacts the actor may see, at most {@code limit} (1 to 1000). */
+    List<Lead> recent(Actor actor, int limit);
 
     /** Every source that delivered, with its counts and last activity. */
     List<SourceHealth> sources();
@@ -44,8 +46,8 @@ public interface LeadIntake {
     /** Speed to lead per rep and source over the last {@code days} days, with an SLA of {@code slaMinutes}. */
     List<SpeedToLead> speedToLead(int days, int slaMinutes);
 
-    /** The leads a contact referred, newest first. */
-    List<Lead> referredBy(long contactId);
+    /** The leads a contact referred that the actor may see, newest first; the referrer must be readable. */
+    List<Lead> referredBy(Actor actor, long contactId);
 
     List<DeadLetter> deadLetters(boolean openOnly, int limit);
 

@@ -18,6 +18,12 @@ public interface UserService {
     /** Looks a user up by login name without any access check: for authentication and the shell. */
     Optional<User> findByUsername(String username);
 
+    /**
+     * The actor changes their own password: refused unless {@code currentPassword} is right (and while sign-ins are
+     * locked after failures); the new one must meet the password rules. Every remembered sign-in is forgotten.
+     */
+    void changeOwnPassword(Actor actor, char[] currentPassword, char[] newPassword);
+
     Team createTeam(Actor actor, String name);
 
     List<Team> listTeams(Actor actor);

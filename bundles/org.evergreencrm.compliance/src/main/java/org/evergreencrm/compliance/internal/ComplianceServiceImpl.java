@@ -28,6 +28,7 @@ import org.evergreencrm.api.compliance.DecisionRecord;
 import org.evergreencrm.api.compliance.DncImport;
 import org.evergreencrm.api.compliance.DncList;
 import org.evergreencrm.api.compliance.NumberStatus;
+import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.store.StoreInfo;
 import org.osgi.service.component.annotations.Activate;
@@ -47,19 +48,33 @@ public final class ComplianceServiceImpl implements ComplianceService {
     static final int REVOCATION_BUSINESS_DAYS = 10;
     private static final Pattern LIST_CODE = Pattern.compile("US(-[A-Z]{2})?");
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
+    /** No consent record is older than the TCPA itself. */
+    static final Instant EARLIEST = Instant.parse("1991-01-01T00:00:00Z");
 
     private final ComplianceStore store;
     private final CallPolicy policy;
     private final DncImporter importer;
     private final Clock clock;
+    private final ComplianceAccess access;
 
     @Activate
     public ComplianceServiceImpl(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady, Map<String, Object> config) {
-        this(ds, CallingRules.from(config), Clock.systemUTC());
+            @Reference StoreInfo schemaReady, @Reference ContactService contacts, Map<String, Object> config) {
+        this(ds, CallingRules.from(config), Clock.systemUTC(), contacts);
+    }
+
+    /** Without the contact service (tests of the compliance rules alone): only admins reach contact records. */
+    public ComplianceServiceImpl(DataSource ds, StoreInfo schemaReady, Map<String, Object> config) {
+        this(ds, CallingRules.from(config), Clock.systemUTC(), null);
     }
 
     ComplianceServiceImpl(DataSource ds, CallingRules rules, Clock clock) {
+        this(ds, rules, clock, null);
+    }
+
+    /** @param contacts the contact access rule; {@code null} (tests) lets only admins near contact records */
+    ComplianceServiceImpl(DataSource ds, CallingRules rules, Clock clock, ContactService contacts) {
+        this.access = new ComplianceAccess(contacts);
         this.store = new ComplianceStore(ds);
         this.policy = new CallPolicy(rules, new UsZones());
         this.importer = new DncImporter(ds, clock);
@@ -137,13 +152,19 @@ public final class ComplianceServiceImpl implements ComplianceService {
         Instant received = draft.receivedAt() == null ? now : draft.receivedAt();
         if (received.isAfter(now.plusSeconds(60))) {
             errors.add(new FieldError("receivedAt", "cannot be in the future"));
+        } else if (received.isBefore(EARLIEST)) {
+            errors.add(new FieldError("receivedAt", "must be after " + EARLIEST));
         }
         Instant effective = draft.effectiveAt() == null ? received : draft.effectiveAt();
-        if (effective.isBefore(received)) {
+        if (effective.isAfter(now.plus(java.time.Duration.ofDays(3660)))) {
+            errors.add(new FieldError("effectiveAt", "at most ten years ahead"));
+        } else if (effective.isBefore(received)) {
             errors.add(new FieldError("effectiveAt", "cannot be before receivedAt"));
         }
+        // no date arithmetic on a date out of range (it would fail instead of naming the field)
+        boolean datesInRange = errors.stream().noneMatch(e -> e.field().equals("receivedAt") || e.field().equals("effectiveAt"));
         Instant honorBy = null;
-        if (draft.kind() == ConsentKind.REVOKE) {
+        if (draft.kind() == ConsentKind.REVOKE && datesInRange) {
             honorBy = honorBy(received);
             if (effective.isAfter(honorBy)) {
                 errors.add(new FieldError("effectiveAt", "a revocation must take effect within "
@@ -153,6 +174,7 @@ public final class ComplianceServiceImpl implements ComplianceService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        access.checkRecord(actor, draft, national);
         String note = draft.note() == null ? null : draft.note().length() > 1000 ? draft.note().substring(0, 1000) : draft.note();
         return store.insert(draft.contactId(), national, draft.channel(), draft.kind(), draft.method(), received,
                 effective, honorBy, actor.username(), now, note);
@@ -166,13 +188,14 @@ public final class ComplianceServiceImpl implements ComplianceService {
     }
 
     @Override
-    public List<ConsentRecord> records(Long contactId, String phone) {
+    public List<ConsentRecord> records(Actor actor, Long contactId, String phone) {
+        access.checkContact(actor, contactId);
         Long national = null;
         if (phone != null && !phone.isBlank()) {
             national = PhoneFacts.of(phone).orElseThrow(() -> new ValidationException("phone",
                     "not a valid US phone number: " + phone)).national();
         }
-        return store.consents(contactId, national);
+        return access.visibleRecords(actor, store.consents(contactId, national));
     }
 
     @Override
@@ -188,14 +211,18 @@ public final class ComplianceServiceImpl implements ComplianceService {
                 || CallPolicy.latest(facts.records(), Channel.CALL, now).map(r -> r.kind() == ConsentKind.REVOKE).orElse(false);
         boolean dnt = CallPolicy.latest(facts.records(), Channel.TEXT, now).map(r -> r.kind() == ConsentKind.REVOKE)
                 .orElse(false);
-        return new NumberStatus(p.e164(), facts.registryLists(), facts.records(), dnc, dnt, d);
+        return new NumberStatus(p.e164(), facts.registryLists(), access.visibleRecords(actor, facts.records()), dnc, dnt, d);
     }
 
     @Override
-    public List<DecisionRecord> decisions(Long contactId, String phone, int limit) {
+    public List<DecisionRecord> decisions(Actor actor, Long contactId, String phone, int limit) {
+        access.checkContact(actor, contactId);
         Long national = phone == null || phone.isBlank() ? null : PhoneFacts.of(phone).orElseThrow(() ->
                 new ValidationException("phone", "not a valid US phone number: " + phone)).national();
-        return store.decisions(contactId, national, Math.max(1, Math.min(limit, 1000)));
+        if (limit < 1 || limit > 1000) {
+            throw new ValidationException("limit", "1 to 1000");
+        }
+        return access.visibleDecisions(actor, store.decisions(contactId, national, limit));
     }
 
     @Override

@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ComplianceServiceTest {
     static final Instant NOON_ET = Instant.parse("2026-11-25T17:00:00Z");
     static final Actor REP = new Actor(5L, "rick", Role.REP, null);
+    /** Records about a bare number (no contact) and consent grants are an admin's (the compliance officer's). */
+    static final Actor CLERK = new Actor(6L, "ann", Role.ADMIN, null);
 
     static Stream<TestDatabases.Db> databases() {
         return TestDatabases.all();
@@ -52,10 +54,10 @@ class ComplianceServiceTest {
         ComplianceServiceImpl s = service(db.dataSource());
         CallTarget t = new CallTarget(null, "(212) 555-0142", "NY", "10001");
         assertTrue(s.check(t, NOON_ET).allowed());
-        ConsentRecord r = s.record(REP, new ConsentDraft(null, "212.555.0142", Channel.CALL, ConsentKind.REVOKE,
+        ConsentRecord r = s.record(CLERK, new ConsentDraft(null, "212.555.0142", Channel.CALL, ConsentKind.REVOKE,
                 ConsentMethod.TEXT_STOP, null, null, "replied STOP"));
         assertEquals("+12125550142", r.phone());
-        assertEquals("rick", r.recordedBy());
+        assertEquals("ann", r.recordedBy());
         assertEquals(NOON_ET, r.effectiveAt());
         assertEquals(ComplianceServiceImpl.honorBy(NOON_ET), r.honorBy());
         assertEquals("INTERNAL_DNC", s.checkAndRecord(t, NOON_ET, "TEST", REP).code());
@@ -63,7 +65,7 @@ class ComplianceServiceTest {
         assertTrue(status.doNotCall());
         assertFalse(status.doNotText(), "do-not-call and do-not-text are separate");
         assertEquals(List.of(r.id()), status.records().stream().map(ConsentRecord::id).toList());
-        DecisionRecord audit = s.decisions(null, "212-555-0142", 10).get(0);
+        DecisionRecord audit = s.decisions(Actor.system(), null, "212-555-0142", 10).get(0);
         assertEquals("LOOKUP", audit.purpose());
         assertEquals("rick", audit.actor());
         assertFalse(audit.allowed());
@@ -73,10 +75,10 @@ class ComplianceServiceTest {
     @MethodSource("databases")
     void badRecordsAreRefusedWithTheFieldsAtFault(TestDatabases.Db db) {
         ComplianceServiceImpl s = service(db.dataSource());
-        ValidationException e = assertThrows(ValidationException.class, () -> s.record(REP, new ConsentDraft(null,
+        ValidationException e = assertThrows(ValidationException.class, () -> s.record(CLERK, new ConsentDraft(null,
                 "555", null, ConsentKind.REVOKE, null, null, NOON_ET.plus(Duration.ofDays(30)), null)));
         assertEquals(List.of("phone", "channel", "method", "effectiveAt"), e.errors().stream().map(f -> f.field()).toList());
-        assertEquals(List.of(), s.records(null, "212-555-0177"), "nothing was written");
+        assertEquals(List.of(), s.records(Actor.system(), null, "212-555-0177"), "nothing was written");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,15 +128,33 @@ class ComplianceServiceTest {
         ComplianceServiceImpl s = service(db.dataSource());
         long survivor = 1;
         long loser = 2;
-        s.record(REP, new ConsentDraft(loser, null, Channel.CALL, ConsentKind.REVOKE, ConsentMethod.EMAIL, null, null, null));
+        s.record(CLERK, new ConsentDraft(loser, null, Channel.CALL, ConsentKind.REVOKE, ConsentMethod.EMAIL, null, null, null));
         ConsentMergeParticipant p = new ConsentMergeParticipant(s.store());
         p.merged(10, survivor, loser);
         p.merged(10, survivor, loser);
-        assertEquals(1, s.records(survivor, null).size());
+        assertEquals(1, s.records(Actor.system(), survivor, null).size());
         assertEquals("INTERNAL_DNC", s.check(new CallTarget(survivor, "212-555-0101", "NY", null), NOON_ET).code(),
                 "the loser's revocation applies to the merged contact: the most restrictive wins");
         p.undone(10, survivor, loser);
-        assertEquals(0, s.records(survivor, null).size());
-        assertEquals(1, s.records(loser, null).size());
+        assertEquals(0, s.records(Actor.system(), survivor, null).size());
+        assertEquals(1, s.records(Actor.system(), loser, null).size());
+    }
+
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void repsMayNotGrantConsentNorRecordForBareNumbers(TestDatabases.Db db) {
+        ComplianceServiceImpl s = service(db.dataSource());
+        assertThrows(AccessDeniedException.class, () -> s.record(REP, new ConsentDraft(null, "212.555.0188", Channel.CALL,
+                ConsentKind.GRANT, ConsentMethod.WEB, null, null, "written consent")), "a grant can override the registry");
+        assertThrows(AccessDeniedException.class, () -> s.record(REP, new ConsentDraft(null, "212.555.0188", Channel.CALL,
+                ConsentKind.REVOKE, ConsentMethod.CALL, null, null, null)), "a bare number is an admin's");
+        assertThrows(AccessDeniedException.class, () -> s.record(REP, new ConsentDraft(42L, null, Channel.CALL,
+                ConsentKind.REVOKE, ConsentMethod.CALL, null, null, null)), "without the contact service no contact is readable");
+        ValidationException old = assertThrows(ValidationException.class, () -> s.record(CLERK, new ConsentDraft(null,
+                "212.555.0188", Channel.CALL, ConsentKind.REVOKE, ConsentMethod.CALL, java.time.Instant.parse("-999999999-01-01T00:00:00Z"),
+                null, null)));
+        assertEquals("receivedAt", old.errors().get(0).field());
+        assertEquals(List.of(), s.records(Actor.system(), null, "212-555-0188"), "nothing was written");
     }
 }

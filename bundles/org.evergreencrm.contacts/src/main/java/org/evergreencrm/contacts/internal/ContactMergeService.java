@@ -137,7 +137,48 @@ public final class ContactMergeService implements MergeService {
     @Override
     public List<MergeRecord> history(Actor actor, int limit) {
         requireManagerOrAdmin(actor);
-        return dedup.merges(limit);
+        java.util.Set<Long> owners = contacts.visibleOwners(actor);
+        if (owners == null) {
+            return dedup.merges(limit);
+        }
+        List<MergeRecord> all = dedup.merges(Math.min(limit * 20, 10_000));
+        java.util.Set<Long> live = contacts.readable(actor, all.stream().map(MergeRecord::survivorId).toList());
+        return all.stream().filter(m -> live.contains(m.survivorId()) && owners.contains(read(m.loserBefore()).ownerId()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public List<org.evergreencrm.api.dedup.CandidatePair> pending(Actor actor, int limit) {
+        requireManagerOrAdmin(actor);
+        if (contacts.visibleOwners(actor) == null) {
+            return dedup.pending(limit);
+        }
+        List<org.evergreencrm.api.dedup.CandidatePair> all = dedup.pending(Math.min(limit * 20, 10_000));
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        all.forEach(p -> {
+            ids.add(p.contactA());
+            ids.add(p.contactB());
+        });
+        java.util.Set<Long> readable = contacts.readable(actor, ids);
+        return all.stream().filter(p -> readable.contains(p.contactA()) && readable.contains(p.contactB())).limit(limit).toList();
+    }
+
+    @Override
+    public org.evergreencrm.api.dedup.CandidatePair candidate(Actor actor, long pairId) {
+        requireManagerOrAdmin(actor);
+        org.evergreencrm.api.dedup.CandidatePair pair = dedup.candidate(pairId)
+                .orElseThrow(() -> new NotFoundException("candidate pair", pairId));
+        contacts.checkRead(actor, pair.contactA());
+        contacts.checkRead(actor, pair.contactB());
+        return pair;
+    }
+
+    @Override
+    public org.evergreencrm.api.dedup.CandidatePair reject(Actor actor, long pairId) {
+        org.evergreencrm.api.dedup.CandidatePair pair = candidate(actor, pairId);
+        dedup.decide(pair.contactA(), pair.contactB(), org.evergreencrm.api.dedup.CandidatePair.REJECTED, actor.username(),
+                clock.instant());
+        return dedup.candidate(pairId).orElseThrow();
     }
 
     private static String[] list(String csv) {

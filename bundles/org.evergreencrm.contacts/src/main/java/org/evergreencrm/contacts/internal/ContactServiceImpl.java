@@ -11,6 +11,7 @@ import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.Page;
 import org.evergreencrm.api.ValidationException;
 import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.ContactAccessGrant;
 import org.evergreencrm.api.contact.ContactDraft;
 import org.evergreencrm.api.contact.ContactEvents;
 import org.evergreencrm.api.contact.ContactQuery;
@@ -40,6 +41,9 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = ContactService.class)
 public final class ContactServiceImpl implements ContactService {
     static final int MAX_CANDIDATES = 50;
+    /** A search is a few words; more would build a query the database need not see. */
+    static final int MAX_QUERY_WORDS = 12;
+    static final int MAX_QUERY_CHARS = 200;
     private final ContactRepository repo;
     private final UserService users;
     private final ContactAccess access;
@@ -111,11 +115,61 @@ public final class ContactServiceImpl implements ContactService {
         return BatchDuplicates.find(d, repo, clean, MAX_CANDIDATES, owner -> access.mayOwn(actor, owner));
     }
 
+    /** Temporary read rights granted elsewhere (the call queue, for a held claim). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<ContactAccessGrant> grants = List.of();
+
     @Override
     public Contact get(Actor actor, long id) {
         Contact contact = repo.find(id).orElseThrow(() -> new NotFoundException("contact", id));
-        access.checkRead(actor, contact);
+        if (!mayRead(actor, contact)) {
+            access.checkRead(actor, contact);
+        }
         return contact;
+    }
+
+    @Override
+    public void checkRead(Actor actor, long contactId) {
+        get(actor, contactId);
+    }
+
+    @Override
+    public Set<Long> readable(Actor actor, java.util.Collection<Long> contactIds) {
+        Set<Long> out = new java.util.HashSet<>();
+        Map<Long, Boolean> seen = new HashMap<>();
+        for (Long id : contactIds) {
+            if (id == null || seen.containsKey(id)) {
+                continue;
+            }
+            boolean ok = repo.find(id).map(c -> mayRead(actor, c)).orElse(false);
+            seen.put(id, ok);
+            if (ok) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<Long> visibleOwners(Actor actor) {
+        return access.scope(actor).ownerIds();
+    }
+
+    private boolean mayRead(Actor actor, Contact contact) {
+        if (access.mayOwn(actor, contact.ownerId())) {
+            return true;
+        }
+        for (ContactAccessGrant g : grants) {
+            try {
+                if (g.grantsRead(actor, contact.id())) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // a failing grant grants nothing
+            }
+        }
+        return false;
     }
 
     @Override
@@ -139,6 +193,9 @@ public final class ContactServiceImpl implements ContactService {
         ContactQuery q = query == null ? ContactQuery.all() : query;
         if (q.limit() < 0 || q.limit() > ContactQuery.MAX_LIMIT) {
             throw new ValidationException("limit", "1 to " + ContactQuery.MAX_LIMIT);
+        }
+        if (q.text() != null && (q.text().length() > MAX_QUERY_CHARS || q.text().trim().split("\\s+").length > MAX_QUERY_WORDS)) {
+            throw new ValidationException("q", "at most " + MAX_QUERY_WORDS + " words and " + MAX_QUERY_CHARS + " characters");
         }
         if (q.createdFrom() != null && q.createdTo() != null && !q.createdFrom().isBefore(q.createdTo())) {
             throw new ValidationException("createdTo", "must be after createdFrom");
@@ -178,9 +235,11 @@ public final class ContactServiceImpl implements ContactService {
         List<DuplicateMatch> result = new ArrayList<>();
         for (MatchResult m : d.matches(PersonRecords.of("new", clean), records)) {
             MatchCandidate existing = byId.get(m.rightId());
-            boolean visible = access.mayOwn(actor, existing.ownerId());
+            if (!access.mayOwn(actor, existing.ownerId())) {
+                continue; // never an oracle: contacts the caller may not see are not mentioned at all
+            }
             result.add(new DuplicateMatch(existing.id(), Math.round(m.probability() * 10_000) / 10_000.0,
-                    m.probability() >= d.autoMergeThreshold() ? "AUTO_MERGE" : "REVIEW", visible ? m.fields() : List.of()));
+                    m.probability() >= d.autoMergeThreshold() ? "AUTO_MERGE" : "REVIEW", m.fields()));
         }
         return result;
     }

@@ -48,6 +48,10 @@ public final class DemoSeeder {
                 DemoDataService.Result result = demo.generate(wanted, n -> LOG.info("demo data: {}/{} contacts", n, wanted));
                 LOG.info("Demo data ready: {} users, {} contacts", result.usersCreated(), result.contactsCreated());
             }
+            if (!awaitApi(baseUrl)) {
+                LOG.warn("The REST API did not answer at {} within 120 s; not printing the sign-in help", baseUrl);
+                return;
+            }
             if (wanted > 0) {
                 System.out.println();
                 System.out.println("Evergreen CRM is ready: " + baseUrl + "/docs/  (API: " + baseUrl + "/api/v1/contacts)");
@@ -58,6 +62,34 @@ public final class DemoSeeder {
         } catch (RuntimeException e) {
             LOG.error("Demo data could not be created: {}", e.getMessage(), e);
         }
+    }
+
+    /** True once {@code GET /api/v1/openapi.json} answers 200 (the banner must not send newcomers to a 404). */
+    private static boolean awaitApi(String baseUrl) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                java.net.http.HttpResponse<Void> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl + "/api/v1/openapi.json")).timeout(java.time.Duration.ofSeconds(5)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Deactivate

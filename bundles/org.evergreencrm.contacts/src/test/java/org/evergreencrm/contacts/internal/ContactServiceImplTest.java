@@ -203,6 +203,11 @@ class ContactServiceImplTest {
 
     /** Users and teams in a map. */
     static final class Users implements UserService {
+        @Override
+        public void changeOwnPassword(Actor actor, char[] currentPassword, char[] newPassword) {
+            throw new UnsupportedOperationException();
+        }
+
         final Map<Long, User> byId = new HashMap<>();
         private long next = 1;
 

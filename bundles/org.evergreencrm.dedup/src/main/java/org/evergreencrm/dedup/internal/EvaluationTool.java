@@ -113,6 +113,10 @@ public final class EvaluationTool implements DedupEvaluation {
         try {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
                     .parse(truePairs)) {
+                if (row.size() < 2 || row.get(0).isBlank() || row.get(1).isBlank()) {
+                    throw new ValidationException("truePairs", "line " + row.getRecordNumber()
+                            + " needs two ids (id_a,id_b); it has " + row.size() + " column(s)");
+                }
                 truth.add(new String[] {row.get(0), row.get(1)});
             }
         } catch (IOException | IllegalArgumentException e) {

@@ -69,5 +69,19 @@ class EvaluationToolTest {
         public Page<Contact> search(Actor actor, ContactQuery query) { throw new UnsupportedOperationException(); }
         public List<DuplicateMatch> duplicatesOf(Actor actor, ContactDraft draft, Long excludeId) { return List.of(); }
         public long count() { return 0; }
+
+        @Override
+        public java.util.Set<Long> readable(Actor actor, java.util.Collection<Long> contactIds) {
+            return java.util.Set.copyOf(contactIds);
+        }
+
+        @Override
+        public void checkRead(Actor actor, long contactId) {
+        }
+
+        @Override
+        public java.util.Set<Long> visibleOwners(Actor actor) {
+            return null;
+        }
     }
 }

@@ -89,9 +89,10 @@ public final class LeadFormServlet extends HttpServlet {
             Problems.send(resp, 413, "Payload too large", "at most 64 KiB", null);
             return;
         }
-        String payload = new String(body, StandardCharsets.UTF_8);
+        String payload;
         Map<String, String> fields;
         try {
+            payload = LeadPayloads.utf8(body);
             fields = LeadPayloads.fields(payload);
         } catch (ValidationException e) {
             Problems.send(resp, 400, "Invalid request", e.getMessage(), "body");

@@ -74,6 +74,8 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     private final RepAvailabilities availability;
     private final LeadImports imports;
     private final SlaWatch sla;
+    /** The contact access rule: a lead is read as its contact is. */
+    private final ContactService contacts;
     /** Single submissions that arrive together go in together (one batch, one transaction). */
     private final Coalescer coalescer;
     private volatile EventAdmin events;
@@ -91,6 +93,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
             @Reference ContactService contacts, @Reference UserService users, @Reference LeadImports imports, LeadsConfig config,
             Map<String, Object> properties) {
         this.imports = imports;
+        this.contacts = contacts;
         this.store = new LeadStore(ds);
         this.deadLetters = new DeadLetterStore(ds);
         this.feedStates = new FeedStates(ds);
@@ -286,8 +289,10 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     }
 
     @Override
-    public Optional<Lead> find(long id) {
-        return store.find(id);
+    public Optional<Lead> find(Actor actor, long id) {
+        Optional<Lead> lead = store.find(id);
+        lead.ifPresent(l -> contacts.checkRead(actor, l.contactId())); // a lead is read as its contact is
+        return lead;
     }
 
     @Override
@@ -296,8 +301,11 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     }
 
     @Override
-    public List<Lead> recent(int limit) {
-        return store.recent(limit);
+    public List<Lead> recent(Actor actor, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ValidationException("limit", "1 to 1000");
+        }
+        return store.recent(limit, contacts.visibleOwners(actor));
     }
 
     @Override
@@ -322,12 +330,18 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     }
 
     @Override
-    public List<Lead> referredBy(long contactId) {
-        return store.referredBy(contactId);
+    public List<Lead> referredBy(Actor actor, long contactId) {
+        contacts.checkRead(actor, contactId);
+        List<Lead> leads = store.referredBy(contactId);
+        java.util.Set<Long> readable = contacts.readable(actor, leads.stream().map(Lead::contactId).toList());
+        return leads.stream().filter(l -> readable.contains(l.contactId())).toList();
     }
 
     @Override
     public List<DeadLetter> deadLetters(boolean openOnly, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ValidationException("limit", "1 to 1000");
+        }
         return deadLetters.list(openOnly, limit);
     }
 

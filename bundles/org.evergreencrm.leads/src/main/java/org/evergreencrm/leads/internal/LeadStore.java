@@ -92,8 +92,20 @@ final class LeadStore {
     }
 
     List<Lead> recent(int limit) {
-        return Jdbc.read(ds, c -> list(c, "SELECT " + LEAD_COLUMNS + " FROM lead ORDER BY id DESC FETCH FIRST "
-                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY"));
+        return recent(limit, null);
+    }
+
+    /** @param owners only leads whose contact one of these users owns; {@code null}: every lead */
+    List<Lead> recent(int limit, java.util.Set<Long> owners) {
+        String where = "";
+        if (owners != null) {
+            StringBuilder in = new StringBuilder("-1");
+            owners.stream().filter(java.util.Objects::nonNull).forEach(o -> in.append(", ").append(o.longValue()));
+            where = "WHERE contact_id IN (SELECT k.id FROM contact k WHERE k.owner_id IN (" + in + ")) ";
+        }
+        String sql = "SELECT " + LEAD_COLUMNS + " FROM lead " + where + "ORDER BY id DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY";
+        return Jdbc.read(ds, c -> list(c, sql));
     }
 
     /**

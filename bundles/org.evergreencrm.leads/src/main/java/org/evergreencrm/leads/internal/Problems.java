@@ -17,15 +17,17 @@ final class Problems {
 
     static void send(HttpServletResponse resp, int status, String title, String detail, String field) throws IOException {
         resp.setStatus(status);
-        resp.setContentType("application/problem+json");
+        resp.setContentType("application/problem+json;charset=utf-8");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "about:blank");
         p.put("title", title);
         p.put("status", status);
-        p.put("detail", detail);
+        p.put("detail", detail == null || detail.length() <= 300 ? detail : detail.substring(0, 297) + "...");
         if (field != null) {
             p.put("field", field);
         }
-        resp.getWriter().write(JSON.writeValueAsString(p));
+        byte[] body = JSON.writeValueAsBytes(p);
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 }

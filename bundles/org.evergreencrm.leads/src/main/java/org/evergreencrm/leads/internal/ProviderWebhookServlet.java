@@ -66,8 +66,8 @@ public final class ProviderWebhookServlet extends HttpServlet {
             Problems.send(resp, 403, "Bad signature", SIGNATURE + " must be sha256=<hex HMAC-SHA256 of the body>", SIGNATURE);
             return;
         }
-        String payload = new String(body, StandardCharsets.UTF_8);
         try {
+            String payload = LeadPayloads.utf8(body);
             Map<String, String> fields = LeadPayloads.fields(payload);
             String id = fields.get(provider.idField());
             if (id == null || id.isBlank()) {

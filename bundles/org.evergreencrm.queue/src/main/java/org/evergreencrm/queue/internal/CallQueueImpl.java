@@ -82,8 +82,8 @@ public final class CallQueueImpl implements CallQueue {
         this.compliance = compliance;
         this.clock = clock;
         this.bucketStore = new BucketStore(ds);
-        this.claimer = new Claimer(ds, compliance, this::buckets, new BucketMix(mix), settings, clock);
-        this.outcomes = new OutcomeRecorder(ds, compliance, this::bucketCached, this::bucketNamed, clock);
+        this.claimer = new Claimer(ds, compliance, this::buckets, new BucketMix(mix), settings, clock, contacts::visibleOwners);
+        this.outcomes = new OutcomeRecorder(ds, compliance, this::bucketCached, this::bucketNamed, clock, contacts::visibleOwners);
         if (sweepSeconds > 0) {
             sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "evergreen-queue-leases");
@@ -346,18 +346,15 @@ public final class CallQueueImpl implements CallQueue {
 
     @Override
     public ContactQueueState state(Actor actor, long contactId) {
-        ContactQueueState state = Jdbc.read(ds, c -> {
+        contacts.checkRead(actor, contactId); // the contact's own rule (the claimant may read it while the claim is held)
+        return Jdbc.read(ds, c -> {
             Optional<QueueEntry> entry = QueueStore.entry(c, contactId);
             if (entry.isEmpty()) {
                 throw new NotFoundException("queue entry for contact", contactId);
             }
             return new ContactQueueState(entry.get(), QueueStore.history(c, contactId), QueueStore.attempts(c, contactId),
-                    compliance.decisions(contactId, null, 50));
+                    compliance.decisions(Actor.system(), contactId, null, 50));
         });
-        if (actor.role() == Role.REP && state.attempts().stream().noneMatch(a -> java.util.Objects.equals(a.userId(), actor.userId()))) {
-            contacts.get(actor, contactId); // otherwise a rep sees only the queue state of contacts they may see
-        }
-        return state;
     }
 
     @Override

@@ -40,9 +40,12 @@ final class Claimer {
     private final BucketMix mix;
     private final Settings settings;
     private final java.time.Clock clock;
+    private final java.util.function.Function<Actor, java.util.Set<Long>> owners;
 
+    /** @param owners whose contacts an actor may claim besides unowned ones ({@code null}: anyone's) */
     Claimer(DataSource ds, ComplianceService compliance, Supplier<List<Bucket>> buckets, BucketMix mix, Settings settings,
-            java.time.Clock clock) {
+            java.time.Clock clock, java.util.function.Function<Actor, java.util.Set<Long>> owners) {
+        this.owners = owners;
         this.ds = ds;
         this.compliance = compliance;
         this.buckets = buckets;
@@ -56,10 +59,11 @@ final class Claimer {
                 || actor.teamId() != null && b.teamIds().contains(actor.teamId())).toList();
         List<Bucket> order = mix.order(eligible);
         long total = eligible.stream().mapToLong(Bucket::weight).sum();
+        java.util.Set<Long> mine = owners.apply(actor);
         for (Bucket b : order) {
             for (int i = 0; i < settings.triesPerBucket(); i++) {
                 Instant now = clock.instant();
-                Try t = Jdbc.inTransaction(ds, c -> tryBucket(c, b, actor, now));
+                Try t = Jdbc.inTransaction(ds, c -> tryBucket(c, b, actor, mine, now));
                 if (t.claim() != null) {
                     mix.served(order.get(0), b, total);
                     return Optional.of(t.claim());
@@ -72,8 +76,8 @@ final class Claimer {
         return Optional.empty();
     }
 
-    private Try tryBucket(Connection c, Bucket b, Actor actor, Instant now) throws SQLException {
-        List<QueueStore.Candidate> rows = QueueStore.candidates(c, b.id(), now, actor.userId(), settings.batch());
+    private Try tryBucket(Connection c, Bucket b, Actor actor, java.util.Set<Long> mine, Instant now) throws SQLException {
+        List<QueueStore.Candidate> rows = QueueStore.candidates(c, b.id(), now, actor.userId(), mine, settings.batch());
         if (rows.isEmpty()) {
             return new Try(null, true);
         }

@@ -45,9 +45,12 @@ final class OutcomeRecorder {
     private final LongFunction<Optional<Bucket>> bucketById;
     private final Function<String, Optional<Bucket>> bucketByName;
     private final Clock clock;
+    private final Function<Actor, java.util.Set<Long>> team;
 
+    /** @param team the users whose attempts an actor may settle besides their own ({@code null}: everyone's) */
     OutcomeRecorder(DataSource ds, ComplianceService compliance, LongFunction<Optional<Bucket>> bucketById,
-            Function<String, Optional<Bucket>> bucketByName, Clock clock) {
+            Function<String, Optional<Bucket>> bucketByName, Clock clock, Function<Actor, java.util.Set<Long>> team) {
+        this.team = team;
         this.ds = ds;
         this.compliance = compliance;
         this.bucketById = bucketById;
@@ -60,7 +63,10 @@ final class OutcomeRecorder {
         validate(report, now);
         if (report.outcome() == CallOutcome.DO_NOT_CALL) {
             CallAttempt a = Jdbc.inTransaction(ds, c -> checked(c, actor, attemptId));
-            compliance.record(actor, new ConsentDraft(a.contactId(), a.phone(), Channel.CALL, ConsentKind.REVOKE,
+            // the attempt was checked to be the actor's to settle: the revocation is recorded with the CRM's rights
+            // (an unowned contact's claimant may not read it once the claim is settled) and under the actor's name
+            Actor recorder = new Actor(null, actor.username(), Role.ADMIN, null);
+            compliance.record(recorder, new ConsentDraft(a.contactId(), a.phone(), Channel.CALL, ConsentKind.REVOKE,
                     ConsentMethod.CALL, now, now, "do-not-call request on call attempt " + attemptId
                             + (report.note() == null ? "" : ": " + report.note())));
         }
@@ -87,13 +93,20 @@ final class OutcomeRecorder {
         }
     }
 
-    private static CallAttempt checked(Connection c, Actor actor, long attemptId) throws SQLException {
+    /**
+     * The attempt, locked, when the actor may settle it: their own attempt, one of their team's (managers), any
+     * (admins). Checked before anything else is said about it, so another team's attempt reveals nothing.
+     */
+    private CallAttempt checked(Connection c, Actor actor, long attemptId) throws SQLException {
         CallAttempt a = QueueStore.lockAttempt(c, attemptId).orElseThrow(() -> new NotFoundException("call attempt", attemptId));
+        if (!java.util.Objects.equals(a.userId(), actor.userId()) && !actor.isAdmin()) {
+            java.util.Set<Long> members = actor.role() == Role.MANAGER ? team.apply(actor) : java.util.Set.of();
+            if (members != null && !members.contains(a.userId())) {
+                throw new AccessDeniedException("call attempt " + attemptId + " is not yours to settle");
+            }
+        }
         if (a.outcome() != null) {
             throw new ConflictException("outcome", "attempt " + attemptId + " already has an outcome: " + a.outcome());
-        }
-        if (!actor.isAdmin() && actor.role() != Role.MANAGER && !java.util.Objects.equals(a.userId(), actor.userId())) {
-            throw new AccessDeniedException("attempt " + attemptId + " belongs to " + a.username());
         }
         return a;
     }

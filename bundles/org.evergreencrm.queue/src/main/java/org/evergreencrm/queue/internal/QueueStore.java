@@ -33,6 +33,19 @@ final class QueueStore {
     private QueueStore() {
     }
 
+    /** Whether {@code userId} holds an unexpired claim on the contact (the claimant's read right). */
+    static boolean holdsClaim(Connection c, long contactId, long userId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM queue_entry WHERE contact_id = ? AND status = 'CLAIMED' "
+                + "AND claimed_by = ? AND lease_until > ?")) {
+            ps.setLong(1, contactId);
+            ps.setLong(2, userId);
+            Jdbc.set(ps, 3, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static Optional<QueueRow> lock(Connection c, long contactId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM queue_entry WHERE contact_id = ? FOR UPDATE")) {
             ps.setLong(1, contactId);
@@ -46,12 +59,31 @@ final class QueueStore {
      * Up to {@code limit} due entries of a bucket in its order, locked for this transaction, skipping locked ones;
      * with the contact's display name ({@code null} when the contact was deleted).
      */
-    static List<Candidate> candidates(Connection c, long bucketId, Instant now, Long userId, int limit) throws SQLException {
+    /**
+     * The claim rule's SQL: with {@code owners == null} (admins) any contact; otherwise contacts owned by one of
+     * {@code owners} (the rep; a manager's team) or by nobody.
+     */
+    static String ownerFilter(java.util.Set<Long> owners) {
+        if (owners == null) {
+            return "";
+        }
+        StringBuilder in = new StringBuilder("-1");
+        for (Long o : owners) {
+            if (o != null) {
+                in.append(", ").append(o.longValue());
+            }
+        }
+        return "AND COALESCE((SELECT k.owner_id FROM contact k WHERE k.id = queue_entry.contact_id), -1) IN (" + in + ") ";
+    }
+
+    /** @param owners whose contacts the claimer may take ({@code null}: anyone's), see {@link #ownerFilter} */
+    static List<Candidate> candidates(Connection c, long bucketId, Instant now, Long userId, java.util.Set<Long> owners,
+            int limit) throws SQLException {
         if (!Jdbc.isPostgres(c)) {
-            return candidatesOneByOne(c, bucketId, now, userId, limit);
+            return candidatesOneByOne(c, bucketId, now, userId, owners, limit);
         }
         String sql = "SELECT " + CANDIDATE_COLUMNS + " FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' AND due_at <= ? "
-                + "AND (reserved_for IS NULL OR reserved_for = ?) ORDER BY sort_key, due_at, contact_id "
+                + "AND (reserved_for IS NULL OR reserved_for = ?) " + ownerFilter(owners) + "ORDER BY sort_key, due_at, contact_id "
                 + "FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, bucketId);
@@ -72,11 +104,12 @@ final class QueueStore {
      * answer "nothing" while due rows remain. There: read the best due ids without locks, then lock them one by one
      * with SKIP LOCKED (re-checking they are still due and queued).
      */
-    private static List<Candidate> candidatesOneByOne(Connection c, long bucketId, Instant now, Long userId, int limit)
-            throws SQLException {
+    private static List<Candidate> candidatesOneByOne(Connection c, long bucketId, Instant now, Long userId,
+            java.util.Set<Long> owners, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM queue_entry WHERE bucket_id = ? AND status = 'QUEUED' "
-                + "AND due_at <= ? AND (reserved_for IS NULL OR reserved_for = ?) ORDER BY sort_key, due_at, contact_id "
+                + "AND due_at <= ? AND (reserved_for IS NULL OR reserved_for = ?) " + ownerFilter(owners)
+                + "ORDER BY sort_key, due_at, contact_id "
                 + "FETCH FIRST " + (limit * 50) + " ROWS ONLY")) {
             ps.setLong(1, bucketId);
             Jdbc.set(ps, 2, now);

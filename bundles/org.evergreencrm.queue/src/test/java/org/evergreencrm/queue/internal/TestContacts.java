@@ -118,6 +118,22 @@ final class TestContacts implements ContactService {
     }
 
     @Override
+    public java.util.Set<Long> readable(Actor actor, java.util.Collection<Long> contactIds) {
+        return contactIds.stream().filter(byId::containsKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public void checkRead(Actor actor, long contactId) {
+        get(actor, contactId);
+    }
+
+    /** Test contacts are unowned: every rep may claim them (the claim rule), admins anything. */
+    @Override
+    public java.util.Set<Long> visibleOwners(Actor actor) {
+        return actor.isAdmin() ? null : java.util.Set.of(actor.userId());
+    }
+
+    @Override
     public long count() {
         return byId.size();
     }

@@ -97,7 +97,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new DuplicateResource(jobs, candidates, merges, evaluation)),
                 new SingletonResourceProvider(new QueueResource(queue)),
                 new SingletonResourceProvider(new ComplianceResource(compliance)),
-                new SingletonResourceProvider(new LeadResource(leads, routing)),
+                new SingletonResourceProvider(new LeadResource(leads, routing, contacts)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),
@@ -114,6 +114,28 @@ public final class ApiServlet extends CXFNonSpringServlet {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Only {@code /api/v1/...} is the API: CXF's own pages for other paths (its service list at {@code /api/}, its
+     * HTML "No service was found") are never shown.
+     */
+    @Override
+    protected void invoke(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response)
+            throws javax.servlet.ServletException {
+        String path = request.getPathInfo();
+        if (path == null || !path.startsWith("/v1/")) {
+            try {
+                response.setStatus(404);
+                response.setContentType("application/problem+json;charset=utf-8");
+                response.getOutputStream().write("{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no such resource; the API is under /api/v1/\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new javax.servlet.ServletException(e);
+            }
+            return;
+        }
+        super.invoke(request, response);
     }
 
     @Deactivate

@@ -35,6 +35,11 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     static final String REALM = "evergreen";
     private final UserService users;
     private final ActorCache cache;
+    /** Failed sign-ins per client address (bounds the KDF work one client can cause): 20 free, then locked. */
+    private final org.evergreencrm.api.security.LoginThrottle perAddress = new org.evergreencrm.api.security.LoginThrottle(
+            20, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
+    @javax.ws.rs.core.Context
+    private javax.servlet.http.HttpServletRequest servletRequest;
 
     public AuthenticationFilter(UserService users, ActorCache cache) {
         this.users = users;
@@ -56,11 +61,25 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         long now = System.currentTimeMillis();
         Actor actor = cache.get(key, now).orElse(null);
         if (actor == null) {
-            Optional<User> user = login(credentials.get());
+            String address = address();
+            Optional<java.time.Instant> locked = perAddress.lockedUntil(address);
+            if (locked.isPresent()) {
+                request.abortWith(tooMany(locked.get()));
+                return;
+            }
+            Optional<User> user;
+            try {
+                user = login(credentials.get());
+            } catch (javax.security.auth.login.AccountLockedException e) {
+                request.abortWith(tooMany(java.time.Instant.now().plusSeconds(30)));
+                return;
+            }
             if (user.isEmpty()) {
+                perAddress.failed(address);
                 request.abortWith(unauthorized("wrong username or password, or the user is deactivated"));
                 return;
             }
+            perAddress.succeeded(address);
             actor = Actor.of(user.get());
             cache.put(key, actor, now);
         }
@@ -68,7 +87,21 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         request.setSecurityContext(new ActorSecurityContext(actor, secure));
     }
 
-    private Optional<User> login(Credentials c) {
+    private String address() {
+        try {
+            return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static Response tooMany(java.time.Instant until) {
+        long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), until).toSeconds());
+        return Response.fromResponse(Problems.response(429, "Too many requests",
+                "too many failed sign-ins; try again in " + seconds + " s")).header("Retry-After", Long.toString(seconds)).build();
+    }
+
+    private Optional<User> login(Credentials c) throws javax.security.auth.login.AccountLockedException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(AuthenticationFilter.class.getClassLoader());
@@ -86,6 +119,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             });
             login.login();
             return users.findByUsername(c.username()).filter(User::active);
+        } catch (javax.security.auth.login.AccountLockedException e) {
+            throw e;
         } catch (LoginException e) {
             return Optional.empty();
         } finally {

@@ -48,8 +48,15 @@ public final class DocsServlet extends HttpServlet {
             return;
         }
         String entry;
+        if (path.equals("/ui/") || path.equals("/ui/index.html")) {
+            // the webjar's own page would load the petstore example from the internet: ours is at /docs/
+            resp.sendRedirect(req.getContextPath() + req.getServletPath() + "/");
+            return;
+        }
         if (path.equals("/")) {
             entry = "docs/index.html";
+        } else if (path.equals("/ui/swagger-initializer.js")) {
+            entry = "docs/init.js";
         } else if (path.equals("/init.js")) {
             entry = "docs/init.js";
         } else if (path.startsWith("/ui/")) {

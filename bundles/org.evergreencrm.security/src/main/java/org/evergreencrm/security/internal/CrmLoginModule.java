@@ -54,6 +54,11 @@ public final class CrmLoginModule implements LoginModule {
         }
         char[] secret = password.getPassword();
         try {
+            Optional<java.time.Instant> locked = authenticator.lockedUntil(name.getName());
+            if (locked.isPresent()) {
+                throw new javax.security.auth.login.AccountLockedException("too many failed sign-ins; try again after "
+                        + locked.get());
+            }
             Optional<User> user = authenticator.authenticate(name.getName(), secret);
             if (user.isEmpty()) {
                 throw new FailedLoginException("wrong username or password, or the user is deactivated");

@@ -123,6 +123,34 @@ public final class UserServiceImpl implements UserService {
     }
 
     @Override
+    public void changeOwnPassword(Actor actor, char[] currentPassword, char[] newPassword) {
+        if (actor.userId() == null) {
+            throw new ValidationException("currentPassword", "the system has no password of its own");
+        }
+        User me = repo.find(actor.userId()).orElseThrow(() -> new NotFoundException("user", actor.userId()));
+        if (currentPassword == null || currentPassword.length == 0) {
+            throw new ValidationException("currentPassword", "is required");
+        }
+        if (newPassword == null || newPassword.length < UserValidator.MIN_PASSWORD || newPassword.length > UserValidator.MAX_PASSWORD) {
+            throw new ValidationException("newPassword", UserValidator.MIN_PASSWORD + " to " + UserValidator.MAX_PASSWORD + " characters");
+        }
+        if (authenticator.lockedUntil(me.username()).isPresent()) {
+            throw new org.evergreencrm.api.TooManyAttemptsException("too many failed sign-ins; try again later",
+                    authenticator.lockedUntil(me.username()).get());
+        }
+        if (authenticator.authenticate(me.username(), currentPassword.clone()).isEmpty()) {
+            throw new ValidationException("currentPassword", "is not your current password");
+        }
+        if (java.util.Arrays.equals(currentPassword, newPassword)) {
+            throw new ValidationException("newPassword", "must differ from the current password");
+        }
+        UserDraft keep = new UserDraft(me.username(), me.displayName(), me.email(), me.role(), me.teamId(), me.active(), null);
+        User user = repo.update(me.id(), keep, hasher.hash(newPassword), clock.instant());
+        authenticator.forgetAll();
+        post(UserEvents.UPDATED, user);
+    }
+
+    @Override
     public Team createTeam(Actor actor, String name) {
         requireAdmin(actor, "create teams");
         if (name == null || name.isBlank() || name.length() > 100) {

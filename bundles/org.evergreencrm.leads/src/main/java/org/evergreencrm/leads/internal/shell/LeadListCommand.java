@@ -33,7 +33,7 @@ public class LeadListCommand implements Action {
             }
             return null;
         }
-        for (Lead l : intake.recent(limit)) {
+        for (Lead l : intake.recent(org.evergreencrm.api.security.Actor.system(), limit)) {
             System.out.println("#" + l.id() + " " + l.source() + "/" + l.sourceLeadId() + " → contact " + l.contactId()
                     + (l.existingContact() ? " (existing)" : " (new)") + ", assigned to " + l.assignedTo() + ": " + l.assignmentReason());
         }

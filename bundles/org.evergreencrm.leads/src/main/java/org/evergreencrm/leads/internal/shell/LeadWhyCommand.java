@@ -20,7 +20,7 @@ public class LeadWhyCommand implements Action {
 
     @Override
     public Object execute() {
-        Lead l = intake.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+        Lead l = intake.find(org.evergreencrm.api.security.Actor.system(), id).orElseThrow(() -> new NotFoundException("lead", id));
         System.out.println("lead #" + l.id() + " from " + l.source() + " (its id " + l.sourceLeadId() + ")");
         System.out.println("  contact:   #" + l.contactId() + (l.existingContact() ? " (an existing contact)" : " (created for it)")
                 + (l.referredBy() == null ? "" : ", referred by contact #" + l.referredBy()));

@@ -15,8 +15,23 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** At most this many field errors, each message and the detail cut to {@value #MAX_TEXT} characters. */
+    static final int MAX_ERRORS = 50;
+    static final int MAX_TEXT = 500;
+
     public static Problem of(int status, String title, String detail, List<FieldError> errors) {
-        String field = errors == null || errors.isEmpty() ? null : errors.get(0).field();
-        return new Problem("about:blank", title, status, detail, null, field, errors == null ? List.of() : errors);
+        List<FieldError> cut = errors == null ? List.of() : errors.stream().limit(MAX_ERRORS)
+                .map(e -> new FieldError(text(e.field()), text(e.message()))).toList();
+        String field = cut.isEmpty() ? null : cut.get(0).field();
+        return new Problem("about:blank", title, status, text(detail), null, field, cut);
+    }
+
+    /** Error texts never carry a request's bulk back (a 10 MB field is not answered with 20 MB) nor a NUL. */
+    private static String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.replace('\u0000', '?');
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT - 3) + "...";
     }
 }

@@ -29,6 +29,12 @@ public final class CrmExceptionMapper implements ExceptionMapper<CrmException> {
             List<FieldError> errors = c.field() == null ? List.of() : List.of(new FieldError(c.field(), c.getMessage()));
             return Problems.response(409, "Conflict", e.getMessage(), errors);
         }
+        if (e instanceof org.evergreencrm.api.TooManyAttemptsException t) {
+            long seconds = t.retryAt() == null ? 60
+                    : Math.max(1, java.time.Duration.between(java.time.Instant.now(), t.retryAt()).toSeconds());
+            return Response.fromResponse(Problems.response(429, "Too many requests", e.getMessage()))
+                    .header("Retry-After", Long.toString(seconds)).build();
+        }
         return Problems.response(500, "Internal error", e.getMessage());
     }
 }

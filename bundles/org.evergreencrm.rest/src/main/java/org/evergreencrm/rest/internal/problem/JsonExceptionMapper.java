@@ -26,7 +26,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             if (e instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
             } else if (e instanceof InvalidFormatException f) {
-                message = "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName()
+                message = "'" + Problems.cut(f.getValue()) + "' is not a valid " + f.getTargetType().getSimpleName()
                         + enumValues(f.getTargetType());
             } else {
                 message = "has the wrong type or format: " + e.getOriginalMessage();

@@ -16,6 +16,12 @@ public final class Problems {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail, errors)).build();
     }
 
+    /** A value quoted back in an error, cut to a readable length (a huge field is never echoed). */
+    public static String cut(Object value) {
+        String s = String.valueOf(value).replace('\u0000', '?');
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
     public static Response response(int status, String title, String detail) {
         return response(status, title, detail, List.of());
     }

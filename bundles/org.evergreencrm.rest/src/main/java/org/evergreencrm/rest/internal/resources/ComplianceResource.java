@@ -66,25 +66,27 @@ public final class ComplianceResource {
     @GET
     @Path("/consents")
     @Operation(summary = "Consent records about a contact and/or a number, newest first")
-    public List<ConsentRecord> records(@QueryParam("contactId") Long contactId, @QueryParam("phone") String phone,
+    public List<ConsentRecord> records(@QueryParam("contactId") String contactIdParam, @QueryParam("phone") String phone,
             @Context SecurityContext security) {
-        ActorPrincipal.of(security);
+        Actor actor = ActorPrincipal.of(security);
+        Long contactId = QueryParams.parseLong("contactId", contactIdParam);
         if (contactId == null && (phone == null || phone.isBlank())) {
             throw new org.evergreencrm.api.ValidationException("contactId", "give contactId and/or phone");
         }
-        return compliance.records(contactId, phone);
+        return compliance.records(actor, contactId, phone);
     }
 
     @GET
     @Path("/decisions")
     @Operation(summary = "Logged allow/deny decisions about a contact and/or a number (including who looked it up), newest first")
-    public List<DecisionRecord> decisions(@QueryParam("contactId") Long contactId, @QueryParam("phone") String phone,
+    public List<DecisionRecord> decisions(@QueryParam("contactId") String contactIdParam, @QueryParam("phone") String phone,
             @QueryParam("limit") String limit, @Context SecurityContext security) {
-        ActorPrincipal.of(security);
+        Actor actor = ActorPrincipal.of(security);
+        Long contactId = QueryParams.parseLong("contactId", contactIdParam);
         if (contactId == null && (phone == null || phone.isBlank())) {
             throw new org.evergreencrm.api.ValidationException("contactId", "give contactId and/or phone");
         }
-        return compliance.decisions(contactId, phone, (int) QueryParams.parseDouble("limit", limit, 50));
+        return compliance.decisions(actor, contactId, phone, QueryParams.parseInt("limit", limit, 50));
     }
 
     @GET
@@ -116,6 +118,14 @@ public final class ComplianceResource {
         return Response.accepted(job).build();
     }
 
+    private static Actor admin(SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException("registry imports are an admin's");
+        }
+        return actor;
+    }
+
     /** The request body is only readable during the request; the import runs after it, from a spooled copy. */
     private static java.nio.file.Path spool(InputStream body) {
         try {
@@ -131,17 +141,17 @@ public final class ComplianceResource {
 
     @GET
     @Path("/dnc-imports")
-    @Operation(summary = "Registry imports since start-up, newest first, with progress")
+    @Operation(summary = "Registry imports since start-up, newest first, with progress (admin)")
     public List<DncImport> imports(@Context SecurityContext security) {
-        ActorPrincipal.of(security);
+        admin(security);
         return compliance.dncImports();
     }
 
     @GET
     @Path("/dnc-imports/{id}")
-    @Operation(summary = "Progress of one registry import")
+    @Operation(summary = "Progress of one registry import (admin)")
     public DncImport importStatus(@PathParam("id") long id, @Context SecurityContext security) {
-        ActorPrincipal.of(security);
+        admin(security);
         return compliance.dncImport(id).orElseThrow(() -> new NotFoundException("DNC import", id));
     }
 

@@ -112,26 +112,23 @@ public final class DuplicateResource {
     @Path("/candidates")
     @Operation(summary = "The review queue: pending pairs, most likely first, with their explanation")
     public List<CandidatePair> candidates(@QueryParam("limit") String limit, @Context SecurityContext security) {
-        reviewer(security);
-        return queue.pending(limit(limit));
+        return merges.pending(ActorPrincipal.of(security), limit(limit));
     }
 
     @POST
     @Path("/candidates/{id}/reject")
     @Operation(summary = "Not duplicates: the pair is never proposed again")
     public CandidatePair reject(@PathParam("id") long id, @Context SecurityContext security) {
-        Actor actor = reviewer(security);
-        CandidatePair pair = queue.candidate(id).orElseThrow(() -> new NotFoundException("candidate pair", id));
-        queue.decide(pair.contactA(), pair.contactB(), CandidatePair.REJECTED, actor.username(), java.time.Instant.now());
-        return queue.candidate(id).orElseThrow();
+        return merges.reject(ActorPrincipal.of(security), id);
     }
 
     @POST
     @Path("/candidates/{id}/merge")
     @Operation(summary = "Merge a queued pair; the older contact survives")
     public MergeRecord mergeCandidate(@PathParam("id") long id, @Context SecurityContext security) {
-        CandidatePair pair = queue.candidate(id).orElseThrow(() -> new NotFoundException("candidate pair", id));
-        return merges.merge(ActorPrincipal.of(security), pair.contactA(), pair.contactB(), pair.probability());
+        Actor actor = ActorPrincipal.of(security);
+        CandidatePair pair = merges.candidate(actor, id);
+        return merges.merge(actor, pair.contactA(), pair.contactB(), pair.probability());
     }
 
     @POST

@@ -54,6 +54,13 @@ public final class LeadResource {
     public record Referrals(long contactId, int count, List<Lead> leads) {
     }
 
+    /**
+     * What a caller who may not read the lead's contact learns of a lead they delivered: that it was taken in, and
+     * nothing of the contact it joined or of who owns it (no existence oracle).
+     */
+    public record Receipt(long leadId, String source, String sourceLeadId, Instant receivedAt, String detail) {
+    }
+
     /** Body of PUT /leads/routing/reps/{username}: when the rep takes leads (replaces what was set). */
     public record AvailabilityRequest(String workingHours, Instant leaveFrom, Instant leaveUntil, String leaveNote) {
     }
@@ -65,8 +72,10 @@ public final class LeadResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LeadIntake intake;
     private final LeadRouting routing;
+    private final org.evergreencrm.api.contact.ContactService contacts;
 
-    public LeadResource(LeadIntake intake, LeadRouting routing) {
+    public LeadResource(LeadIntake intake, LeadRouting routing, org.evergreencrm.api.contact.ContactService contacts) {
+        this.contacts = contacts;
         this.intake = intake;
         this.routing = routing;
     }
@@ -82,39 +91,50 @@ public final class LeadResource {
     @POST
     @Operation(summary = "Take in a lead (integrations; managers, admins)", description = "Idempotent on (source, sourceLeadId): a repeated delivery answers the stored lead. A refused lead is kept as a dead letter.")
     public Response submit(LeadRequest request, @Context SecurityContext security) throws Exception {
-        managerOrAdmin(security);
+        Actor actor = managerOrAdmin(security);
         LeadRequest r = QueueResource.requireBody(request);
         Lead lead = intake.submit(new IncomingLead(r.source(), r.sourceLeadId(), r.fields(), JSON.writeValueAsString(r.fields()),
                 Instant.now()));
-        return Response.status(Response.Status.ACCEPTED).entity(lead).build();
+        return Response.status(Response.Status.ACCEPTED).entity(answer(actor, lead)).build();
     }
 
     @POST
     @Path("/referrals")
     @Operation(summary = "A referral: a new lead linked to the contact who referred them (any user)", description = "Idempotent on referralId when given. The referred person goes through the intake pipeline like every lead (duplicate check, assignment).")
     public Response refer(ReferralRequest request, @Context SecurityContext security) throws Exception {
-        ActorPrincipal.of(security);
+        Actor actor = ActorPrincipal.of(security);
         ReferralRequest r = QueueResource.requireBody(request);
         if (r.referrerContactId() == null) {
             throw new org.evergreencrm.api.ValidationException("referrerContactId", "required");
         }
+        contacts.checkRead(actor, r.referrerContactId()); // a referral names a contact the caller may see
         Map<String, String> fields = new java.util.LinkedHashMap<>(r.fields() == null ? Map.of() : r.fields());
         fields.put("referrerContactId", Long.toString(r.referrerContactId()));
         String id = r.referralId() == null || r.referralId().isBlank() ? java.util.UUID.randomUUID().toString() : r.referralId();
         Lead lead = intake.submit(new IncomingLead("referral", id, fields, JSON.writeValueAsString(fields), Instant.now(),
                 r.referrerContactId()));
-        return Response.status(Response.Status.ACCEPTED).entity(lead).build();
+        return Response.status(Response.Status.ACCEPTED).entity(answer(actor, lead)).build();
+    }
+
+    /** The lead when the actor may read its contact, else only a receipt. */
+    private Object answer(Actor actor, Lead lead) {
+        if (!contacts.readable(actor, List.of(lead.contactId())).isEmpty()) {
+            return lead;
+        }
+        return new Receipt(lead.id(), lead.source(), lead.sourceLeadId(), lead.receivedAt(),
+                "taken in and assigned by the routing chain");
     }
 
     @GET
     @Path("/referrals")
     @Operation(summary = "The referrals a contact made: count and leads")
-    public Referrals referrals(@QueryParam("contactId") Long contactId, @Context SecurityContext security) {
-        ActorPrincipal.of(security);
+    public Referrals referrals(@QueryParam("contactId") String contactIdParam, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        Long contactId = QueryParams.parseLong("contactId", contactIdParam);
         if (contactId == null) {
             throw new org.evergreencrm.api.ValidationException("contactId", "required");
         }
-        List<Lead> leads = intake.referredBy(contactId);
+        List<Lead> leads = intake.referredBy(actor, contactId);
         return new Referrals(contactId, leads.size(), leads);
     }
 
@@ -172,25 +192,24 @@ public final class LeadResource {
     @GET
     @Operation(summary = "Recent leads, newest first: source, contact (new or existing), assignee and why, speed-to-lead timestamps")
     public List<Lead> recent(@QueryParam("limit") String limit, @Context SecurityContext security) {
-        managerOrAdmin(security);
-        return intake.recent((int) QueryParams.parseDouble("limit", limit, 50));
+        return intake.recent(managerOrAdmin(security), QueryParams.parseInt("limit", limit, 50));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One lead with its raw payload")
     public Lead get(@PathParam("id") long id, @Context SecurityContext security) {
-        managerOrAdmin(security);
-        return intake.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+        return intake.find(managerOrAdmin(security), id).orElseThrow(() -> new NotFoundException("lead", id));
     }
 
     @GET
     @Path("/dead-letters")
     @Operation(summary = "Leads that could not be taken in, with the reason (open=true: only those still to replay)")
-    public List<DeadLetter> deadLetters(@QueryParam("open") boolean open, @QueryParam("limit") String limit,
+    public List<DeadLetter> deadLetters(@QueryParam("open") String openParam, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         managerOrAdmin(security);
-        return intake.deadLetters(open, (int) QueryParams.parseDouble("limit", limit, 50));
+        boolean open = QueryParams.parseBoolean("open", openParam);
+        return intake.deadLetters(open, QueryParams.parseInt("limit", limit, 50));
     }
 
     @POST

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.rest.internal.problem.Problems;
 
 /** Parses query parameters, naming the parameter at fault when a value is wrong. */
 final class QueryParams {
@@ -21,7 +22,7 @@ final class QueryParams {
         try {
             return Long.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new ValidationException(name, "'" + value + "' is not a whole number");
+            throw new ValidationException(name, "'" + Problems.cut(value) + "' is not a whole number");
         }
     }
 
@@ -36,6 +37,17 @@ final class QueryParams {
         return parsed.intValue();
     }
 
+    static boolean parseBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ValidationException(name, "'" + Problems.cut(value) + "' is not true or false");
+        };
+    }
+
     static double parseDouble(String name, String value, double fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
@@ -47,7 +59,7 @@ final class QueryParams {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new ValidationException(name, "'" + value + "' is not a number");
+            throw new ValidationException(name, "'" + Problems.cut(value) + "' is not a number");
         }
     }
 
@@ -58,7 +70,7 @@ final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(name, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw new ValidationException(name, "'" + Problems.cut(value) + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -71,7 +83,7 @@ final class QueryParams {
         try {
             return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(name, "'" + value + "' is not a date (2026-05-01) or an instant (2026-05-01T12:00:00Z)");
+            throw new ValidationException(name, "'" + Problems.cut(value) + "' is not a date (2026-05-01) or an instant (2026-05-01T12:00:00Z)");
         }
     }
 }

@@ -39,6 +39,22 @@ public final class UserResource {
         this.users = users;
     }
 
+    /** Body of POST /me/password. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @POST
+    @Path("me/password")
+    @Operation(summary = "Change your own password (the current one is required)", description = "204 when changed; 400 naming the field when the current password is wrong or the new one too short; 429 while sign-ins are locked.")
+    public Response changePassword(PasswordChange change, @Context SecurityContext security) {
+        if (change == null) {
+            throw new org.evergreencrm.api.ValidationException("currentPassword", "send currentPassword and newPassword");
+        }
+        users.changeOwnPassword(ActorPrincipal.of(security), change.currentPassword() == null ? null : change.currentPassword().toCharArray(),
+                change.newPassword() == null ? null : change.newPassword().toCharArray());
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("me")
     @Operation(summary = "The signed-in user")
