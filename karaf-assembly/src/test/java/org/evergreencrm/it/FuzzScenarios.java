@@ -48,8 +48,10 @@ final class FuzzScenarios {
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> entry = paths.next();
             for (Iterator<String> methods = entry.getValue().fieldNames(); methods.hasNext();) {
-                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                String verb = methods.next();
+                String method = verb.toUpperCase(java.util.Locale.ROOT);
                 String template = entry.getKey();
+                boolean takesBody = entry.getValue().get(verb).has("requestBody");
                 if (CHANGES_STATE_WITHOUT_BODY.contains(method + " " + template)) {
                     continue; // a claim, a batch search, a cancel: nothing to fuzz, and they would disturb other tests
                 }
@@ -69,10 +71,13 @@ final class FuzzScenarios {
                                 http.raw(method, path + "?" + q, ADMIN, EvergreenTestSupport.ADMIN_PASSWORD, null, null));
                         calls++;
                     }
-                } else {
+                } else if (takesBody) {
                     for (byte[] body : bodies) {
-                        check(method + " " + path + " " + preview(body), http.raw(method, path, ADMIN,
-                                EvergreenTestSupport.ADMIN_PASSWORD, body, "application/json"));
+                        Http.Reply reply = http.raw(method, path, ADMIN, EvergreenTestSupport.ADMIN_PASSWORD, body, "application/json");
+                        check(method + " " + path + " " + preview(body), reply);
+                        if (reply.status() < 300) {
+                            failures.add(method + " " + path + " " + preview(body) + " -> accepted a malformed body: " + cut(reply.toString()));
+                        }
                         calls++;
                     }
                     check(method + " " + path + " as text/html", http.raw(method, path, ADMIN, EvergreenTestSupport.ADMIN_PASSWORD,
@@ -111,6 +116,19 @@ final class FuzzScenarios {
             calls++;
         }
         check("405", http.raw("DELETE", "/api/v1/openapi.json", null, null, null, null));
+        for (Http.Reply r : List.of(http.send("GET", "/api/v1/me", ADMIN, EvergreenTestSupport.ADMIN_PASSWORD, null),
+                http.send("GET", "/api/v1/contacts/0", ADMIN, EvergreenTestSupport.ADMIN_PASSWORD, null),
+                http.send("GET", "/nope", null, null, null))) {
+            for (String[] h : new String[][] {{"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"},
+                    {"Cache-Control", "no-store"}, {"Referrer-Policy", "no-referrer"}}) {
+                if (!h[1].equals(r.header(h[0]))) {
+                    failures.add("header " + h[0] + " is " + r.header(h[0]) + " on " + cut(r.toString()));
+                }
+            }
+            if (r.header("Content-Security-Policy") == null || !r.header("Content-Security-Policy").contains("frame-ancestors 'none'")) {
+                failures.add("no Content-Security-Policy on " + cut(r.toString()));
+            }
+        }
         check("431", http.raw("GET", "/api/v1/contacts", ADMIN, EvergreenTestSupport.ADMIN_PASSWORD, null, null, "X-Big", "b".repeat(20_000)));
         check("huge body", http.raw("POST", "/api/v1/contacts", ADMIN, EvergreenTestSupport.ADMIN_PASSWORD,
                 ("{\"firstName\":\"" + "x".repeat(3_000_000) + "\"}").getBytes(StandardCharsets.UTF_8), "application/json"));

@@ -114,17 +114,33 @@ final class LeadScenarios {
         assertEquals(403, post("/intake/providers/acme", "application/json", provided.replace("Otto", "Eve"), "X-Evergreen-Signature", signature).statusCode());
         assertEquals(404, post("/intake/providers/nobody", "application/json", provided, "X-Evergreen-Signature", signature).statusCode());
 
-        // a referral: a rep records a friend of the first lead's contact
+        // a referral: the rep who owns the first lead's contact records a friend of theirs; another rep may not
         long referrer = lead.get("contactId").asLong();
+        long ownerId = support.http().send("GET", "/api/v1/contacts/" + referrer, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null)
+                .json().get("ownerId").asLong();
+        String ownerName = support.http().send("GET", "/api/v1/users/" + ownerId, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null)
+                .json().get("username").asText();
+        String referrerRep = ownerName;
+        String referrerPassword = ownerName.equals("admin") ? EvergreenTestSupport.ADMIN_PASSWORD : Scenarios.Users.PASSWORD;
+        String stranger = ownerName.equals(users.repA()) ? users.repB() : users.repA();
         String referral = "{\"referrerContactId\":" + referrer + ",\"referralId\":\"ref-" + s + "\",\"fields\":{\"firstName\":\"Rafa\","
                 + "\"lastName\":\"Referred" + s + "\",\"phone\":\"(407) 555-0" + s.substring(0, Math.min(3, s.length())) + "\"}}";
-        Http.Reply referred = support.http().send("POST", "/api/v1/leads/referrals", users.repA(), Scenarios.Users.PASSWORD, referral);
+        Http.Reply poached = support.http().send("POST", "/api/v1/leads/referrals", stranger, Scenarios.Users.PASSWORD, referral);
+        assertEquals(poached.toString(), 403, poached.status());
+        Http.Reply referred = support.http().send("POST", "/api/v1/leads/referrals", referrerRep, referrerPassword, referral);
         assertEquals(referred.toString(), 202, referred.status());
-        assertEquals(referrer, referred.json().get("referredBy").asLong());
-        assertEquals("referral", referred.json().get("source").asText());
-        JsonNode count = support.http().send("GET", "/api/v1/leads/referrals?contactId=" + referrer, users.repA(), Scenarios.Users.PASSWORD, null).json();
+        // the referred person goes to whoever the routing chain picks: the referrer's rep sees the lead only when it is
+        // theirs, otherwise a receipt without contact, owner or reason
+        JsonNode answer = referred.json();
+        long refLead = answer.has("leadId") ? answer.get("leadId").asLong() : answer.get("id").asLong();
+        assertTrue(answer.toString(), answer.has("leadId") ? !answer.has("contactId") && !answer.has("assignmentReason")
+                : answer.has("referredBy"));
+        JsonNode stored = support.http().send("GET", "/api/v1/leads/" + refLead, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals(referrer, stored.get("referredBy").asLong());
+        assertEquals("referral", stored.get("source").asText());
+        JsonNode count = support.http().send("GET", "/api/v1/leads/referrals?contactId=" + referrer, referrerRep, referrerPassword, null).json();
         assertEquals(count.toString(), 1, count.get("count").asInt());
-        Http.Reply noReferrer = support.http().send("POST", "/api/v1/leads/referrals", users.repA(), Scenarios.Users.PASSWORD,
+        Http.Reply noReferrer = support.http().send("POST", "/api/v1/leads/referrals", referrerRep, referrerPassword,
                 referral.replace("\"referrerContactId\":" + referrer, "\"referrerContactId\":999999999").replace("ref-" + s, "ref2-" + s));
         assertEquals(noReferrer.toString(), 400, noReferrer.status());
         assertTrue(noReferrer.toString(), noReferrer.body().contains("referrerContactId"));

@@ -67,8 +67,8 @@ final class SecurityScenarios {
         {"GET /duplicates/jobs/current", "401", "200|404", "200|404", "403", "403", "200|404", "403"},
         {"*DELETE /duplicates/jobs/current", "401", "-", "-", "403", "403", "-", "403"},
         {"GET /duplicates/candidates", "401", "200", "200", "403", "403", "200", "403"},
-        {"*POST /duplicates/candidates/{id}/reject", "401", "404", "404", "403|404", "403|404", "404", "403|404"},
-        {"*POST /duplicates/candidates/{id}/merge", "401", "404", "404", "403|404", "403|404", "404", "403|404"},
+        {"*POST /duplicates/candidates/{id}/reject", "401", "-", "-", "403", "403", "403", "403"},
+        {"*POST /duplicates/candidates/{id}/merge", "401", "-", "-", "403", "403", "403", "403"},
         {"*POST /duplicates/merges", "401", "-", "-", "403", "403", "403", "403"},
         {"GET /duplicates/merges", "401", "200", "200", "403", "403", "200", "403"},
         {"*POST /duplicates/merges/{id}/undo", "401", "-", "-", "403", "403", "403", "403"},
@@ -88,7 +88,7 @@ final class SecurityScenarios {
         {"GET /queue/buckets", "401", "200", "200", "200", "200", "200", "200"},
         {"*POST /queue/buckets", "401", "-", "403", "403", "403", "403", "403"},
         {"GET /queue/buckets/{id}", "401", "200", "200", "200", "200", "200", "200"},
-        {"*PUT /queue/buckets/{id}", "401", "-", "403", "403", "403", "403", "403"},
+        {"*PUT /queue/buckets/{id}", "401", "-", "400|403", "400|403", "400|403", "400|403", "400|403"},
         {"*DELETE /queue/buckets/{id}", "401", "-", "403", "403", "403", "403", "403"},
         {"*POST /queue/buckets/{id}/contacts", "401", "-", "-", "403", "403", "-", "403"},
         {"GET /queue/stats", "401", "200", "200", "200", "200", "200", "200"},
@@ -238,12 +238,36 @@ final class SecurityScenarios {
         Http.Reply claim = http.send("POST", "/api/v1/queue/next", usernames.get(Caller.OWNER), Scenarios.Users.PASSWORD, null);
         ids.put("attempt", claim.status() == 200 ? claim.json().get("attemptId").asText() : "987654321");
         http.send("GET", "/api/v1/compliance/numbers/" + c1Phone.replaceAll("\\D", ""), admin, pw, null);
+        // a consent record on team 1's contact whose note carries the marker
+        Http.Reply consent = http.send("POST", "/api/v1/compliance/consents", usernames.get(Caller.OWNER), Scenarios.Users.PASSWORD,
+                "{\"contactId\":" + ids.get("c1") + ",\"phone\":\"" + c1Phone + "\",\"channel\":\"TEXT\",\"kind\":\"REVOKE\","
+                        + "\"method\":\"TEXT_STOP\",\"note\":\"" + c1Marker + " replied STOP\"}");
+        assertEquals(consent.toString(), 201, consent.status());
         // a merge on team 1's side: a second record of the owner's person merged into the first
         String dup = contact(usernames.get(Caller.OWNER), c1Marker, c1Phone.replace("555-", "555-9").substring(0, 14));
         Http.Reply merge = http.send("POST", "/api/v1/duplicates/merges", admin, pw, "{\"survivorId\":" + ids.get("c1")
                 + ",\"loserId\":" + dup + "}");
         assertEquals(merge.toString(), 200, merge.status());
         ids.put("merge", merge.json().get("id").asText());
+        // a duplicate pair on team 1's side, found by the batch search
+        String body = "{\"firstName\":\"Eleanor\",\"lastName\":\"" + c1Marker + "\",\"phones\":[{\"number\":\"(315) 555-"
+                + n + "\"}],\"emails\":[{\"address\":\"eleanor." + suffix + "@example.com\"}]}";
+        long a = Long.parseLong(http.send("POST", "/api/v1/contacts", usernames.get(Caller.OWNER), Scenarios.Users.PASSWORD, body)
+                .json().get("id").asText());
+        long b = Long.parseLong(http.send("POST", "/api/v1/contacts", usernames.get(Caller.OWNER), Scenarios.Users.PASSWORD,
+                body.replace("Eleanor", "Elinor")).json().get("id").asText());
+        JsonNode status = http.send("POST", "/api/v1/duplicates/jobs", admin, pw, null).json();
+        for (int i = 0; i < 240 && "RUNNING".equals(status.get("state").asText()); i++) {
+            Thread.sleep(250);
+            status = http.send("GET", "/api/v1/duplicates/jobs/current", admin, pw, null).json();
+        }
+        assertEquals(status.toString(), "DONE", status.get("state").asText());
+        for (JsonNode c : http.send("GET", "/api/v1/duplicates/candidates?limit=500", admin, pw, null).json()) {
+            if (c.get("contactA").asLong() == Math.min(a, b) && c.get("contactB").asLong() == Math.max(a, b)) {
+                ids.put("pair", c.get("id").asText());
+            }
+        }
+        assertTrue("the batch search queued team 1's pair", ids.containsKey("pair"));
     }
 
     private String user(String username, String role, long team) throws Exception {
@@ -283,8 +307,10 @@ final class SecurityScenarios {
         if (template.startsWith("/users/")) {
             return ids.get("owner");
         }
-        if (template.startsWith("/leads/dead-letters/") || template.startsWith("/duplicates/candidates/")
-                || template.startsWith("/compliance/dnc-imports/")) {
+        if (template.startsWith("/duplicates/candidates/")) {
+            return ids.get("pair");
+        }
+        if (template.startsWith("/leads/dead-letters/") || template.startsWith("/compliance/dnc-imports/")) {
             return "987654321";
         }
         if (template.startsWith("/leads/")) {

@@ -31,8 +31,8 @@ public interface ComplianceService {
     /**
      * Records a consent or revocation; a revocation never takes effect later than 10 business days after receipt.
      * Who may: a GRANT (it can make a number on a registry list callable) only an admin; a REVOKE anyone about a
-     * contact they may read (the phone, when given, must be one of that contact's numbers); a record about a bare
-     * number with no contact only an admin.
+     * contact they may read (the phone, when given, must be one of that contact's numbers) or about a bare number (a
+     * do-not-call request is never refused).
      */
     ConsentRecord record(Actor actor, ConsentDraft draft);
 

@@ -49,6 +49,12 @@ public interface LeadIntake {
     /** The leads a contact referred that the actor may see, newest first; the referrer must be readable. */
     List<Lead> referredBy(Actor actor, long contactId);
 
+    /**
+     * How many leads a contact referred, whoever they went to (a number, no record of anyone else's); the referrer
+     * must be readable.
+     */
+    int referralCount(Actor actor, long contactId);
+
     List<DeadLetter> deadLetters(boolean openOnly, int limit);
 
     /** Runs a dead letter through the pipeline again (managers, admins). */

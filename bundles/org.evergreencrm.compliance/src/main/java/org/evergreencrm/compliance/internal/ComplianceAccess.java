@@ -19,8 +19,9 @@ import org.evergreencrm.api.security.Actor;
  * Who may record and read compliance facts, on top of the contact service's one access rule:
  * <ul>
  * <li>a GRANT can make a number on a registry list callable, so only an admin records one;</li>
- * <li>a REVOKE may be recorded by anyone about a contact they may read, for one of that contact's numbers;</li>
- * <li>records about a bare number (no contact) are an admin's;</li>
+ * <li>a REVOKE may be recorded by anyone about a contact they may read, for one of that contact's numbers, or for a
+ * bare number (a consumer's do-not-call request is never refused: it only ever makes calling stricter, and says
+ * nothing about whose contact has that number);</li>
  * <li>reads of a contact's records need the contact; a number's records are filtered to contacts the actor may
  * read, bare-number records shown without note and recorder; decisions to readable contacts and own lookups.</li>
  * </ul>
@@ -44,8 +45,7 @@ final class ComplianceAccess {
                     + "registry listing and needs the signed consent on file)");
         }
         if (draft.contactId() == null) {
-            throw new AccessDeniedException("only an admin may record a revocation for a number without a contact; "
-                    + "give the contactId");
+            return; // a revocation of a bare number: always recordable
         }
         Contact contact = contactOf(actor, draft.contactId());
         if (national != null && contact.phones().stream().map(p -> PhoneFacts.of(p.number()))

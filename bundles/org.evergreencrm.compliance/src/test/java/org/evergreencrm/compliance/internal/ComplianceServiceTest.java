@@ -54,10 +54,10 @@ class ComplianceServiceTest {
         ComplianceServiceImpl s = service(db.dataSource());
         CallTarget t = new CallTarget(null, "(212) 555-0142", "NY", "10001");
         assertTrue(s.check(t, NOON_ET).allowed());
-        ConsentRecord r = s.record(CLERK, new ConsentDraft(null, "212.555.0142", Channel.CALL, ConsentKind.REVOKE,
+        ConsentRecord r = s.record(REP, new ConsentDraft(null, "212.555.0142", Channel.CALL, ConsentKind.REVOKE,
                 ConsentMethod.TEXT_STOP, null, null, "replied STOP"));
         assertEquals("+12125550142", r.phone());
-        assertEquals("ann", r.recordedBy());
+        assertEquals("rick", r.recordedBy());
         assertEquals(NOON_ET, r.effectiveAt());
         assertEquals(ComplianceServiceImpl.honorBy(NOON_ET), r.honorBy());
         assertEquals("INTERNAL_DNC", s.checkAndRecord(t, NOON_ET, "TEST", REP).code());
@@ -147,8 +147,6 @@ class ComplianceServiceTest {
         ComplianceServiceImpl s = service(db.dataSource());
         assertThrows(AccessDeniedException.class, () -> s.record(REP, new ConsentDraft(null, "212.555.0188", Channel.CALL,
                 ConsentKind.GRANT, ConsentMethod.WEB, null, null, "written consent")), "a grant can override the registry");
-        assertThrows(AccessDeniedException.class, () -> s.record(REP, new ConsentDraft(null, "212.555.0188", Channel.CALL,
-                ConsentKind.REVOKE, ConsentMethod.CALL, null, null, null)), "a bare number is an admin's");
         assertThrows(AccessDeniedException.class, () -> s.record(REP, new ConsentDraft(42L, null, Channel.CALL,
                 ConsentKind.REVOKE, ConsentMethod.CALL, null, null, null)), "without the contact service no contact is readable");
         ValidationException old = assertThrows(ValidationException.class, () -> s.record(CLERK, new ConsentDraft(null,
@@ -156,5 +154,13 @@ class ComplianceServiceTest {
                 null, null)));
         assertEquals("receivedAt", old.errors().get(0).field());
         assertEquals(List.of(), s.records(Actor.system(), null, "212-555-0188"), "nothing was written");
+        // a do-not-call request for a bare number is never refused; others see it without its note and recorder
+        s.record(REP, new ConsentDraft(null, "212.555.0188", Channel.CALL, ConsentKind.REVOKE, ConsentMethod.CALL, null, null,
+                "caller asked"));
+        ConsentRecord seen = s.records(new Actor(7L, "rita", Role.REP, null), null, "212-555-0188").get(0);
+        assertEquals(ConsentKind.REVOKE, seen.kind());
+        assertEquals(null, seen.note());
+        assertEquals(null, seen.recordedBy());
+        assertEquals("rick", s.records(CLERK, null, "212-555-0188").get(0).recordedBy(), "an admin sees the audit trail");
     }
 }

@@ -155,6 +155,42 @@ class ContactServiceImplTest {
     }
 
     @Test
+    void theOneAccessRuleServesOtherBundlesAndAClaimGrantsReadingOnly() {
+        Contact ricks = service.create(Actor.of(rick), draft("Ricks", null));
+        Contact ritas = service.create(Actor.of(rita), draft("Ritas", null));
+        Contact nobodys = service.create(Actor.system(), draft("Nobodys", null));
+        assertEquals(java.util.Set.of(ricks.id()), service.readable(Actor.of(rick), List.of(ricks.id(), ritas.id(), nobodys.id(), 999L)));
+        assertEquals(java.util.Set.of(ricks.id()), service.readable(Actor.of(maria), List.of(ricks.id(), ritas.id(), nobodys.id())));
+        assertEquals(java.util.Set.of(ricks.id(), ritas.id(), nobodys.id()),
+                service.readable(Actor.system(), List.of(ricks.id(), ritas.id(), nobodys.id())));
+        assertEquals(java.util.Set.of(rick.id()), service.visibleOwners(Actor.of(rick)));
+        assertEquals(java.util.Set.of(maria.id(), rick.id(), gone.id()), service.visibleOwners(Actor.of(maria)));
+        assertEquals(null, service.visibleOwners(Actor.system()));
+        assertThrows(org.evergreencrm.api.NotFoundException.class, () -> service.checkRead(Actor.of(rick), 999L));
+        assertThrows(AccessDeniedException.class, () -> service.checkRead(Actor.of(rick), nobodys.id()));
+
+        // the queue's grant: rick holds a claim on the unowned contact
+        service.grants = List.of((actor, id) -> actor.userId() != null && actor.userId() == rick.id() && id == nobodys.id());
+        service.checkRead(Actor.of(rick), nobodys.id());
+        assertEquals(java.util.Set.of(ricks.id(), nobodys.id()), service.readable(Actor.of(rick), List.of(ricks.id(), nobodys.id())));
+        assertThrows(AccessDeniedException.class, () -> service.checkRead(Actor.of(rita), nobodys.id()), "only the claimant");
+        assertThrows(AccessDeniedException.class, () -> service.update(Actor.of(rick), nobodys.id(), draft("Taken", null), null),
+                "a claim grants no change");
+        assertThrows(AccessDeniedException.class, () -> service.delete(Actor.of(rick), nobodys.id()));
+        service.grants = List.of((actor, id) -> {
+            throw new IllegalStateException("a failing grant grants nothing");
+        });
+        assertThrows(AccessDeniedException.class, () -> service.checkRead(Actor.of(rick), nobodys.id()));
+    }
+
+    @Test
+    void searchesAreAFewWordsNotAThousand() {
+        org.evergreencrm.api.ValidationException e = assertThrows(org.evergreencrm.api.ValidationException.class,
+                () -> service.search(Actor.of(rick), new ContactQuery("word ".repeat(1000), null, null, null, null, null, null, 0)));
+        assertEquals("q", e.errors().get(0).field());
+    }
+
+    @Test
     void pagesWithAnOpaqueCursor() {
         for (int i = 0; i < 5; i++) {
             service.create(Actor.of(rick), draft("P" + i, null));

@@ -338,6 +338,12 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     }
 
     @Override
+    public int referralCount(Actor actor, long contactId) {
+        contacts.checkRead(actor, contactId);
+        return store.referredBy(contactId).size();
+    }
+
+    @Override
     public List<DeadLetter> deadLetters(boolean openOnly, int limit) {
         if (limit < 1 || limit > 1000) {
             throw new ValidationException("limit", "1 to 1000");

@@ -93,6 +93,50 @@ class CallQueueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aRepClaimsOwnAndUnownedContactsOnlyAndSettlesOnlyOwnAttempts(TestDatabases.Db db) throws Exception {
+        QueueFixture f = new QueueFixture(db.dataSource());
+        Bucket b = bucket(f, "fresh", 1);
+        long ritas = f.contacts.add("Rhea", "Ritas", "(212) 555-0111", "NY", "10001");
+        long nobodys = f.contacts.add("Noel", "Nobody", "(212) 555-0112", "NY", "10001");
+        long owner;
+        try (java.sql.Connection c = f.ds.getConnection()) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO crm_user (username, display_name, role, active, "
+                    + "password_hash, created_at, updated_at, version) VALUES (?, 'Rhea Owner', 'REP', TRUE, 'x', ?, ?, 0)",
+                    new String[] {"id"})) {
+                ps.setString(1, "owner" + System.nanoTime());
+                ps.setObject(2, java.time.OffsetDateTime.now());
+                ps.setObject(3, java.time.OffsetDateTime.now());
+                ps.executeUpdate();
+                try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    owner = keys.getLong(1);
+                }
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE contact SET owner_id = ? WHERE id = ?")) {
+                ps.setLong(1, owner);
+                ps.setLong(2, ritas);
+                ps.executeUpdate();
+            }
+        }
+        Actor ownerRep = new Actor(owner, "rhea-owner", Role.REP, null);
+        f.queue.enqueue(ADMIN, b.id(), List.of(ritas), 100.0, false);
+        f.queue.enqueue(ADMIN, b.id(), List.of(nobodys), 1.0, false);
+        Claim rick = f.queue.next(RICK).orElseThrow();
+        assertEquals(nobodys, rick.contactId(), "rick skips the other rep's contact (ranked first) and takes the unowned one");
+        assertEquals(Optional.empty(), f.queue.next(RICK), "nothing else rick may call");
+        Claim rita = f.queue.next(ownerRep).orElseThrow();
+        assertEquals(ritas, rita.contactId());
+        AccessDeniedException notYours = assertThrows(AccessDeniedException.class,
+                () -> f.queue.record(RICK, rita.attemptId(), new OutcomeReport(CallOutcome.BUSY, null, null)));
+        assertTrue(!notYours.getMessage().contains("rhea"), "the refusal does not say whose attempt it is");
+        Actor otherManager = new Actor(300L, "otto", Role.MANAGER, 9L);
+        assertThrows(AccessDeniedException.class,
+                () -> f.queue.record(otherManager, rita.attemptId(), new OutcomeReport(CallOutcome.BUSY, null, null)));
+        f.queue.record(ADMIN, rita.attemptId(), new OutcomeReport(CallOutcome.BUSY, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void attemptLimitsFinishOrMoveToTheExhaustedBucket(TestDatabases.Db db) {
         QueueFixture f = new QueueFixture(db.dataSource());
         Bucket b = bucket(f, "fresh", 1, new Transition(CallOutcome.BUSY, Action.RETRY, null, Duration.ofMinutes(5), null));

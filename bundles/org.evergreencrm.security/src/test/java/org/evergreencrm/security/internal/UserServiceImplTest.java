@@ -129,6 +129,67 @@ class UserServiceImplTest {
         assertFalse(service.authenticator().authenticate("", "x".toCharArray()).isPresent());
     }
 
+    @Test
+    void repeatedFailuresLockTheUserEvenForTheRightPassword() {
+        service.createUser(Actor.system(), draft("rick", Role.REP, null, "rick-password"));
+        Authenticator auth = service.authenticator();
+        for (int i = 0; i < 5; i++) {
+            assertFalse(auth.authenticate("rick", "guess".toCharArray()).isPresent());
+        }
+        assertTrue(auth.lockedUntil("rick").isEmpty(), "five failures are free");
+        assertFalse(auth.authenticate("rick", "guess".toCharArray()).isPresent());
+        assertTrue(auth.lockedUntil("RICK").isPresent(), "locked after the sixth, whatever the case of the name");
+        assertFalse(auth.authenticate("rick", "rick-password".toCharArray()).isPresent(), "not even the right password");
+        assertTrue(auth.lockedUntil("admin").isEmpty(), "other users are not affected");
+        assertTrue(auth.authenticate("admin", "first-admin-pw".toCharArray()).isPresent());
+    }
+
+    @Test
+    void usersChangeTheirOwnPasswordWithTheCurrentOne() {
+        User rita = service.createUser(Actor.system(), draft("rita", Role.REP, null, "rita-password"));
+        Actor me = Actor.of(rita);
+        ValidationException wrong = assertThrows(ValidationException.class,
+                () -> service.changeOwnPassword(me, "not-it".toCharArray(), "rita-new-password".toCharArray()));
+        assertEquals("currentPassword", wrong.errors().get(0).field());
+        ValidationException shortOne = assertThrows(ValidationException.class,
+                () -> service.changeOwnPassword(me, "rita-password".toCharArray(), "short".toCharArray()));
+        assertEquals("newPassword", shortOne.errors().get(0).field());
+        assertTrue(service.authenticator().authenticate("rita", "rita-password".toCharArray()).isPresent(), "nothing changed");
+        service.changeOwnPassword(me, "rita-password".toCharArray(), "rita-new-password".toCharArray());
+        assertFalse(service.authenticator().authenticate("rita", "rita-password".toCharArray()).isPresent());
+        assertTrue(service.authenticator().authenticate("rita", "rita-new-password".toCharArray()).isPresent());
+        assertEquals(Role.REP, service.getUser(Actor.system(), rita.id()).role(), "only the password changed");
+    }
+
+    @Test
+    void theThrottleBacksOffAndForgetsOnSuccess() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Instant.parse("2026-03-01T09:00:00Z"));
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return now.get(); }
+        };
+        org.evergreencrm.api.security.LoginThrottle t = new org.evergreencrm.api.security.LoginThrottle(2,
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(15), clock);
+        t.failed("k");
+        t.failed("k");
+        assertTrue(t.lockedUntil("k").isEmpty());
+        t.failed("k");
+        assertEquals(now.get().plusSeconds(30), t.lockedUntil("k").orElseThrow());
+        t.failed("k");
+        assertEquals(now.get().plusSeconds(60), t.lockedUntil("k").orElseThrow(), "doubles");
+        for (int i = 0; i < 30; i++) {
+            t.failed("k");
+        }
+        assertEquals(now.get().plusSeconds(900), t.lockedUntil("k").orElseThrow(), "never longer than the maximum");
+        now.set(now.get().plusSeconds(901));
+        assertTrue(t.lockedUntil("k").isEmpty(), "the lock runs out");
+        t.succeeded("k");
+        t.failed("k");
+        assertTrue(t.lockedUntil("k").isEmpty(), "a success starts the count again");
+    }
+
     private static UserDraft draft(String username, Role role, Long team, String password) {
         return new UserDraft(username, username, username + "@example.com", role, team, true, password);
     }

@@ -26,7 +26,9 @@ public final class ErrorHandlerInstaller extends AbstractHandler {
         super.setServer(server);
         if (server != null && !(server.getErrorHandler() instanceof ProblemErrorHandler)) {
             previous = server.getErrorHandler();
-            server.setErrorHandler(new ProblemErrorHandler());
+            ProblemErrorHandler handler = new ProblemErrorHandler();
+            handler.setServer(server); // first: the server starts the new bean at once when it is already starting
+            server.setErrorHandler(handler);
             installedOn = server;
         }
     }

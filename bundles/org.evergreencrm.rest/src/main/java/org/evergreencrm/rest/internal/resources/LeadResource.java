@@ -50,7 +50,7 @@ public final class LeadResource {
     public record ReferralRequest(Long referrerContactId, String referralId, Map<String, String> fields) {
     }
 
-    /** A contact's referrals: how many, and the leads. */
+    /** A contact's referrals: how many in all, and the leads among them the caller may see. */
     public record Referrals(long contactId, int count, List<Lead> leads) {
     }
 
@@ -107,7 +107,11 @@ public final class LeadResource {
         if (r.referrerContactId() == null) {
             throw new org.evergreencrm.api.ValidationException("referrerContactId", "required");
         }
-        contacts.checkRead(actor, r.referrerContactId()); // a referral names a contact the caller may see
+        try {
+            contacts.checkRead(actor, r.referrerContactId()); // a referral names a contact the caller may see
+        } catch (NotFoundException e) {
+            throw new org.evergreencrm.api.ValidationException("referrerContactId", "no contact " + r.referrerContactId());
+        }
         Map<String, String> fields = new java.util.LinkedHashMap<>(r.fields() == null ? Map.of() : r.fields());
         fields.put("referrerContactId", Long.toString(r.referrerContactId()));
         String id = r.referralId() == null || r.referralId().isBlank() ? java.util.UUID.randomUUID().toString() : r.referralId();
@@ -135,7 +139,7 @@ public final class LeadResource {
             throw new org.evergreencrm.api.ValidationException("contactId", "required");
         }
         List<Lead> leads = intake.referredBy(actor, contactId);
-        return new Referrals(contactId, leads.size(), leads);
+        return new Referrals(contactId, intake.referralCount(actor, contactId), leads);
     }
 
     @GET

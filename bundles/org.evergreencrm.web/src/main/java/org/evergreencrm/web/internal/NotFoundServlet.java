@@ -1,0 +1,26 @@
+package org.evergreencrm.web.internal;
+
+import java.io.IOException;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The default servlet of the root context: whatever no other servlet serves is a 404 problem+json (not the
+ * container's HTML page), whatever the method.
+ */
+@Component(service = Servlet.class, property = {
+    "osgi.http.whiteboard.servlet.pattern=/",
+    "osgi.http.whiteboard.servlet.name=evergreen-not-found"})
+public final class NotFoundServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        ProblemJson.write(resp, 404, null, null);
+    }
+}
