@@ -69,6 +69,12 @@ public interface ContactService {
     void checkRead(Actor actor, long contactId);
 
     /**
+     * The contact, when the actor may change it: the owner rule itself, without the temporary read grants (a held
+     * claim lets a rep read a contact, never change, merge or delete it). Refuses as {@link #get} does.
+     */
+    Contact getForChange(Actor actor, long contactId);
+
+    /**
      * The owners whose contacts the actor may see: {@code null} for everything (admins), else the actor and, for a
      * manager, their team. Unowned contacts are admins' only. For set-based queries (the call queue's claim).
      */

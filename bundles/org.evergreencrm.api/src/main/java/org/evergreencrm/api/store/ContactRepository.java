@@ -57,4 +57,10 @@ public interface ContactRepository {
     List<Contact> search(ContactQuery query, ContactScope scope, Long afterId, int limit);
 
     long count();
+
+    /**
+     * The owners of live contacts, in one lookup: each id of a live contact maps to its owner ({@code null} when
+     * unowned); ids of deleted or unknown contacts are absent. For access checks over lists.
+     */
+    java.util.Map<Long, Long> ownersOf(java.util.Collection<Long> ids);
 }

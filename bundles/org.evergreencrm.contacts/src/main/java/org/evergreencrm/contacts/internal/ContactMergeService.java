@@ -89,8 +89,8 @@ public final class ContactMergeService implements MergeService {
             throw new ValidationException("loserId", "a contact cannot be merged into itself");
         }
         requireManagerOrAdmin(actor);
-        Contact survivor = contacts.get(actor, survivorId);
-        Contact loser = contacts.get(actor, loserId);
+        Contact survivor = contacts.getForChange(actor, survivorId);
+        Contact loser = contacts.getForChange(actor, loserId);
         Survivorship.Result merged = Survivorship.merge(survivor, loser, rules);
         Map<String, Object> sources = new HashMap<>(merged.sources());
         MergeRecord audit = new MergeRecord(0, survivorId, loserId, probability, json(Survivorship.draftOf(survivor)),
@@ -116,7 +116,7 @@ public final class ContactMergeService implements MergeService {
     public Contact undo(Actor actor, long mergeId) {
         requireManagerOrAdmin(actor);
         MergeRecord m = dedup.merge(mergeId).orElseThrow(() -> new NotFoundException("merge", mergeId));
-        Contact survivor = contacts.get(actor, m.survivorId());
+        Contact survivor = contacts.getForChange(actor, m.survivorId());
         ContactDraft survivorBefore = read(m.survivorBefore());
         ContactDraft loserBefore = read(m.loserBefore());
         dedup.applyUndo(mergeId, survivorBefore, keys(survivorBefore), loserBefore, keys(loserBefore), actor.username(),

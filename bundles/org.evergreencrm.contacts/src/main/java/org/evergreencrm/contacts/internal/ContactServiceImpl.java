@@ -130,6 +130,18 @@ public final class ContactServiceImpl implements ContactService {
     }
 
     @Override
+    public Contact getForChange(Actor actor, long id) {
+        return changeable(actor, id);
+    }
+
+    /** A change needs the owner rule itself: a read grant (a held claim) never allows one. */
+    private Contact changeable(Actor actor, long id) {
+        Contact contact = repo.find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        access.checkRead(actor, contact);
+        return contact;
+    }
+
+    @Override
     public void checkRead(Actor actor, long contactId) {
         get(actor, contactId);
     }
@@ -137,15 +149,11 @@ public final class ContactServiceImpl implements ContactService {
     @Override
     public Set<Long> readable(Actor actor, java.util.Collection<Long> contactIds) {
         Set<Long> out = new java.util.HashSet<>();
-        Map<Long, Boolean> seen = new HashMap<>();
-        for (Long id : contactIds) {
-            if (id == null || seen.containsKey(id)) {
-                continue;
-            }
-            boolean ok = repo.find(id).map(c -> mayRead(actor, c)).orElse(false);
-            seen.put(id, ok);
-            if (ok) {
-                out.add(id);
+        Set<Long> owners = access.scope(actor).ownerIds(); // once: a manager's team is looked up once, not per id
+        for (Map.Entry<Long, Long> e : repo.ownersOf(contactIds).entrySet()) {
+            boolean owned = owners == null || e.getValue() != null && owners.contains(e.getValue());
+            if (owned || granted(actor, e.getKey())) {
+                out.add(e.getKey());
             }
         }
         return out;
@@ -157,12 +165,13 @@ public final class ContactServiceImpl implements ContactService {
     }
 
     private boolean mayRead(Actor actor, Contact contact) {
-        if (access.mayOwn(actor, contact.ownerId())) {
-            return true;
-        }
+        return access.mayOwn(actor, contact.ownerId()) || granted(actor, contact.id());
+    }
+
+    private boolean granted(Actor actor, long contactId) {
         for (ContactAccessGrant g : grants) {
             try {
-                if (g.grantsRead(actor, contact.id())) {
+                if (g.grantsRead(actor, contactId)) {
                     return true;
                 }
             } catch (RuntimeException e) {
@@ -174,7 +183,7 @@ public final class ContactServiceImpl implements ContactService {
 
     @Override
     public Contact update(Actor actor, long id, ContactDraft draft, Long expectedVersion) {
-        Contact before = get(actor, id);
+        Contact before = changeable(actor, id);
         ContactDraft clean = withOwner(actor, ContactValidator.clean(draft));
         Contact after = repo.update(id, clean, matchKeys(clean), expectedVersion, clock.instant());
         publisher.post(ContactEvents.UPDATED, actor, after, before);
@@ -183,7 +192,7 @@ public final class ContactServiceImpl implements ContactService {
 
     @Override
     public void delete(Actor actor, long id) {
-        get(actor, id);
+        changeable(actor, id);
         Contact gone = repo.softDelete(id, clock.instant()).orElseThrow(() -> new NotFoundException("contact", id));
         publisher.post(ContactEvents.DELETED, actor, gone, null);
     }

@@ -275,6 +275,15 @@ class ContactServiceImplTest {
 
     /** Contacts in a sorted map, with the repository's keyset contract (newest first, limit + 1 rows). */
     static final class Contacts implements ContactRepository {
+        @Override
+        public Map<Long, Long> ownersOf(java.util.Collection<Long> ids) {
+            Map<Long, Long> out = new java.util.HashMap<>();
+            for (Long id : ids) {
+                find(id).ifPresent(c -> out.put(c.id(), c.ownerId()));
+            }
+            return out;
+        }
+
         final Map<Long, Contact> rows = new HashMap<>();
         private long next = 1;
 

@@ -76,6 +76,11 @@ class EvaluationToolTest {
         }
 
         @Override
+        public Contact getForChange(Actor actor, long contactId) {
+            return get(actor, contactId);
+        }
+
+        @Override
         public void checkRead(Actor actor, long contactId) {
         }
 

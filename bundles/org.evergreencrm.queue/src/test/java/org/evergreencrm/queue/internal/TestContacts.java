@@ -123,6 +123,11 @@ final class TestContacts implements ContactService {
     }
 
     @Override
+    public Contact getForChange(Actor actor, long contactId) {
+        return get(actor, contactId);
+    }
+
+    @Override
     public void checkRead(Actor actor, long contactId) {
         get(actor, contactId);
     }

@@ -55,6 +55,31 @@ class RestMappingTest {
     }
 
     @Test
+    void wrongTypesDuplicateKeysNulAndDepthAreRefusedNotCoerced() {
+        assertEquals("firstName", problem(JsonExceptionMapper.class, read("{\"firstName\":12345}")).field(), "no number-to-text");
+        assertEquals("firstName", problem(JsonExceptionMapper.class, read("{\"firstName\":true}")).field());
+        read("{\"firstName\":\"a\",\"firstName\":\"b\"}");
+        Problem nul = problem(JsonExceptionMapper.class, read("{\"lastName\":\"a\\u0000b\"}"));
+        assertEquals("lastName", nul.field());
+        assertTrue(!nul.detail().contains("\u0000"));
+        read("{\"kind\":0}");
+        read("{\"customFields\":" + "{\"a\":".repeat(40) + "1" + "}".repeat(41));
+        read("{\"firstName\":\"" + "x".repeat(300_000) + "\"}");
+        read("{\"firstName\":\"a\"} {\"firstName\":\"b\"}");
+    }
+
+    @Test
+    void errorsNeverEchoARequestsBulk() {
+        Problem p = Problem.of(400, "Invalid request", "x".repeat(10_000_000), List.of(new FieldError("f", "y".repeat(1_000_000))));
+        assertTrue(p.detail().length() <= 500);
+        assertTrue(p.errors().get(0).message().length() <= 500);
+        Response tooMany = new CrmExceptionMapper().toResponse(new org.evergreencrm.api.TooManyAttemptsException("slow down",
+                java.time.Instant.now().plusSeconds(90)));
+        assertEquals(429, tooMany.getStatus());
+        assertTrue(Long.parseLong(tooMany.getHeaderString("Retry-After")) >= 80);
+    }
+
+    @Test
     void enumsAreCaseInsensitiveAndInstantsIso() throws Exception {
         ContactDraft d = json.readValue("{\"status\":\"qualified\",\"kind\":\"household\"}", ContactDraft.class);
         assertEquals("QUALIFIED", d.status().name());

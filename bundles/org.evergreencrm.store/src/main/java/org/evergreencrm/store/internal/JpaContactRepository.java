@@ -202,6 +202,23 @@ public final class JpaContactRepository implements ContactRepository {
                 .getSingleResult());
     }
 
+    @Override
+    public java.util.Map<Long, Long> ownersOf(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Long> owners = new java.util.HashMap<>();
+        List<Long> all = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            tx.read(em -> {
+                for (Object[] row : em.createQuery("SELECT c.id, c.ownerId FROM ContactEntity c WHERE c.deletedAt IS NULL "
+                        + "AND c.id IN :ids", Object[].class).setParameter("ids", new ArrayList<>(chunk)).getResultList()) {
+                    owners.put(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue());
+                }
+                return null;
+            });
+        }
+        return owners;
+    }
+
     private static Optional<ContactEntity> live(EntityManager em, long id) {
         ContactEntity e = em.find(ContactEntity.class, id);
         return e == null || e.getDeletedAt() != null ? Optional.empty() : Optional.of(e);

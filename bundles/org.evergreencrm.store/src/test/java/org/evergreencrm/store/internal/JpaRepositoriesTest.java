@@ -110,8 +110,14 @@ class JpaRepositoriesTest {
             assertThrows(ConflictException.class,
                     () -> contacts.update(a.id(), draft("Old", "Write", null, "1"), keys(Set.of()), a.version(), T0));
 
+            java.util.Map<Long, Long> owners = contacts.ownersOf(List.of(a.id(), b.id(), 999_999L));
+            assertEquals(2, owners.size(), "unknown ids are absent");
+            assertEquals(rep.id(), owners.get(a.id()));
+            assertTrue(owners.containsKey(b.id()) && owners.get(b.id()) == null, "unowned maps to null");
+
             assertTrue(contacts.softDelete(b.id(), T0.plusSeconds(400)).isPresent());
             assertTrue(contacts.softDelete(c.id(), T0.plusSeconds(400)).isPresent());
+            assertFalse(contacts.ownersOf(List.of(b.id())).containsKey(b.id()), "deleted contacts are absent");
             assertEquals(List.of(), contacts.findMatchCandidates(Set.of("fz:ARXR:33602"), 10));
             assertFalse(contacts.find(b.id()).isPresent());
             assertFalse(contacts.softDelete(b.id(), T0.plusSeconds(500)).isPresent());
