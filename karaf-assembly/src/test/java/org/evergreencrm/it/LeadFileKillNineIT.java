@@ -1,6 +1,7 @@
 package org.evergreencrm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -82,6 +83,8 @@ class LeadFileKillNineIT {
             assertEquals(LEADS, source.get("leads").asLong(), "every lead stored exactly once: " + source);
             assertEquals(0, source.get("openDeadLetters").asLong(), source.toString());
             assertEquals(LEADS, contactCount(home), "one contact per lead: nothing doubled by the restart");
+            // the container has no default password: Karaf's old admin/admin is refused over SSH
+            assertFalse(shell(home, "-u", "admin", "-p", "admin").contains("records"), "admin/admin must not open the shell");
         } finally {
             killNine(karaf);
         }
@@ -158,13 +161,21 @@ class LeadFileKillNineIT {
         }
     }
 
-    private static long contactCount(Path home) throws Exception {
-        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-b") // signs in with the generated admin of etc/users.properties
-                .directory(home.toFile()).redirectErrorStream(true).start();
+    /** {@code crm:status} through bin/client (without a user it signs in with the generated admin of etc/users.properties). */
+    private static String shell(Path home, String... login) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/client").toString()));
+        command.addAll(java.util.List.of(login));
+        command.add("-b");
+        Process client = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
         client.getOutputStream().write("crm:status\n".getBytes(StandardCharsets.UTF_8));
         client.getOutputStream().close();
         String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         client.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static long contactCount(Path home) throws Exception {
+        String out = shell(home);
         Matcher m = Pattern.compile("records\\s+(\\d+) contacts").matcher(out);
         assertTrue(m.find(), out);
         return Long.parseLong(m.group(1));
