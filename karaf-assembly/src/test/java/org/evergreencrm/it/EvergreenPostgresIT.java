@@ -95,4 +95,14 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void fuzzedRequestsNeverGetA5xxNorAnHtmlPage() throws Exception {
         new FuzzScenarios(this, context).noRequestGetsA5xxOrAnHtmlPage();
     }
+
+    @Test
+    public void healthAndReadinessAnswerWithoutSignIn() throws Exception {
+        new OpsScenarios(this).healthAnswersWithoutSignInAndRevealsNothing();
+    }
+
+    @Test
+    public void prometheusMetricsAreScraped() throws Exception {
+        new OpsScenarios(this).metricsAreScrapedInPrometheusFormat();
+    }
 }

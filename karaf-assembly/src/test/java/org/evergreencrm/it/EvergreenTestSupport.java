@@ -54,6 +54,8 @@ public abstract class EvergreenTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                // the domain gauges are read at every scrape in the tests (10 s cache when shipped)
+                editConfigurationFilePut("etc/org.evergreencrm.ops.cfg", "gaugeCacheSeconds", "0"),
                 // a fast KDF keeps the tests quick; the default (600000) is exercised by the unit tests
                 editConfigurationFilePut("etc/org.evergreencrm.security.cfg", "pbkdf2Iterations", "20000"),
                 // the call-queue tests must not depend on the hour they run at: the federal window spans the day;

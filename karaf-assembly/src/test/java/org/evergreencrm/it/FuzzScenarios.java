@@ -44,7 +44,8 @@ final class FuzzScenarios {
         long contactsBefore = contacts().count();
         // a contact the fuzzed writes aim at (id 1 in every path): its version must not move
         org.evergreencrm.api.contact.Contact target = contacts().create(Actor.system(), new org.evergreencrm.api.contact.ContactDraft(
-                null, "Fuzz", "Target", null, List.of(), List.of(), null, "fuzz", null, null, null, null));
+                null, "Fuzz", "Target", null, List.of(), List.of(new org.evergreencrm.api.contact.Email("fuzz.target@example.com", null)),
+                null, "fuzz", null, null, null, null));
         contactsBefore++;
         int usersBefore = users().listUsers(Actor.system()).size();
         List<byte[]> bodies = badBodies();

@@ -108,9 +108,11 @@ public final class HardeningFilter implements Filter {
     }
 
     static long limitFor(String uri, WebConfig c) {
-        for (String prefix : List.of(c.uploadPaths())) {
-            if (uri != null && uri.startsWith(prefix)) {
-                return c.maxUploadBytes();
+        for (String entry : List.of(c.uploadPaths())) {
+            for (String prefix : entry.split(",")) { // a .cfg file gives the list as one comma-separated value
+                if (uri != null && !prefix.isBlank() && uri.startsWith(prefix.trim())) {
+                    return c.maxUploadBytes();
+                }
             }
         }
         return c.maxBodyBytes();
