@@ -43,8 +43,11 @@ public interface LeadIntake {
     /** Every polled source (plugin feeds, provider APIs): cursor, last poll, last success, last error, counts. */
     List<FeedState> feeds();
 
-    /** Speed to lead per rep and source over the last {@code days} days, with an SLA of {@code slaMinutes}. */
-    List<SpeedToLead> speedToLead(int days, int slaMinutes);
+    /**
+     * Speed to lead per rep and source over the last {@code days} days, with an SLA of {@code slaMinutes}: for an
+     * admin every rep (and unassigned leads), for a manager their team, for a rep themselves.
+     */
+    List<SpeedToLead> speedToLead(Actor actor, int days, int slaMinutes);
 
     /** The leads a contact referred that the actor may see, newest first; the referrer must be readable. */
     List<Lead> referredBy(Actor actor, long contactId);

@@ -319,14 +319,16 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     }
 
     @Override
-    public List<org.evergreencrm.api.lead.SpeedToLead> speedToLead(int days, int slaMinutes) {
+    public List<org.evergreencrm.api.lead.SpeedToLead> speedToLead(Actor actor, int days, int slaMinutes) {
         if (days < 1 || days > 366) {
             throw new ValidationException("days", "between 1 and 366");
         }
         if (slaMinutes < 1) {
             throw new ValidationException("slaMinutes", "at least 1");
         }
-        return LeadReports.speedToLead(ds, clock.instant().minusSeconds(days * 86_400L), slaMinutes);
+        java.util.Set<Long> reps = contacts.visibleOwners(actor); // the contact rule's scope: the same people
+        return LeadReports.speedToLead(ds, clock.instant().minusSeconds(days * 86_400L), slaMinutes).stream()
+                .filter(s -> reps == null || s.repId() != null && reps.contains(s.repId())).toList();
     }
 
     @Override

@@ -33,6 +33,6 @@ public final class ClaimReadGrant implements ContactAccessGrant {
             return false;
         }
         Instant now = Instant.now();
-        return Jdbc.read(ds, c -> QueueStore.holdsClaim(c, contactId, actor.userId(), now));
+        return Jdbc.read(ds, c -> ClaimCandidates.holdsClaim(c, contactId, actor.userId(), now));
     }
 }

@@ -77,11 +77,11 @@ final class Claimer {
     }
 
     private Try tryBucket(Connection c, Bucket b, Actor actor, java.util.Set<Long> mine, Instant now) throws SQLException {
-        List<QueueStore.Candidate> rows = QueueStore.candidates(c, b.id(), now, actor.userId(), mine, settings.batch());
+        List<ClaimCandidates.Candidate> rows = ClaimCandidates.candidates(c, b.id(), now, actor.userId(), mine, settings.batch());
         if (rows.isEmpty()) {
             return new Try(null, true);
         }
-        for (QueueStore.Candidate candidate : rows) {
+        for (ClaimCandidates.Candidate candidate : rows) {
             QueueRow row = candidate.row();
             if (candidate.contactName() == null) {
                 QueueStore.settle(c, row.contactId(), row.bucketId(), null, "FINISHED", now, 0, row.lastAttemptAt(),

@@ -29,7 +29,7 @@ public class LeadSourcesCommand implements Action {
     public Object execute() {
         if (speed) {
             System.out.printf("%-8s %-24s %6s %9s %8s %8s %s%n", "rep", "source", "leads", "attempted", "p50 min", "p90 min", "within SLA");
-            for (SpeedToLead s : intake.speedToLead(days, sla)) {
+            for (SpeedToLead s : intake.speedToLead(org.evergreencrm.api.security.Actor.system(), days, sla)) {
                 System.out.printf("%-8s %-24s %6d %9d %8s %8s %d (%d min)%n", s.repId(), s.source(), s.leads(), s.attempted(),
                         s.medianMinutes() == null ? "-" : String.format("%.1f", s.medianMinutes()),
                         s.p90Minutes() == null ? "-" : String.format("%.1f", s.p90Minutes()), s.withinSla(), s.slaMinutes());

@@ -186,11 +186,10 @@ public final class LeadResource {
 
     @GET
     @Path("/speed-to-lead")
-    @Operation(summary = "Speed to lead per rep and source: minutes from receipt to the first call attempt, p50/p90, within the SLA")
+    @Operation(summary = "Speed to lead per rep and source: minutes from receipt to the first call attempt, p50/p90, within the SLA", description = "A manager sees their team's reps, an admin every rep.")
     public List<org.evergreencrm.api.lead.SpeedToLead> speed(@QueryParam("days") String days, @QueryParam("slaMinutes") String sla,
             @Context SecurityContext security) {
-        managerOrAdmin(security);
-        return intake.speedToLead((int) QueryParams.parseDouble("days", days, 30), (int) QueryParams.parseDouble("slaMinutes", sla, 5));
+        return intake.speedToLead(managerOrAdmin(security), QueryParams.parseInt("days", days, 30), QueryParams.parseInt("slaMinutes", sla, 5));
     }
 
     @GET
