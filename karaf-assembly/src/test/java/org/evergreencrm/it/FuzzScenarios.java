@@ -115,7 +115,9 @@ final class FuzzScenarios {
         check("provider webhook junk", http.raw("POST", "/intake/providers/acme", null, null, new byte[] {(byte) 0xFF, 0, 1}, "application/json"));
         check("twilio junk", http.raw("POST", "/intake/calls/twilio", null, null, "From=%ZZ".getBytes(StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded"));
-        calls += 4;
+        check("twilio huge form", http.raw("POST", "/intake/calls/twilio", null, null, ("From=%2B12125550100&Body="
+                + "x".repeat(600_000)).getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"));
+        calls += 5;
         for (String path : List.of("/api/", "/api", "/api/v2/contacts", "/api/nothing", "/nope", "/docs/nothing",
                 "/intake/forms/..%2F..%2Fapi/v1/contacts", "/intake/forms/%2e%2e/%2e%2e/api/v1/contacts", "/api/v1/contacts/%00",
                 "/api/v1/" + "a".repeat(20_000))) {

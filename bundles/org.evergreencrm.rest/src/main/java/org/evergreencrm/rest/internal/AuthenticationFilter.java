@@ -62,7 +62,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         Actor actor = cache.get(key, now).orElse(null);
         if (actor == null) {
             String address = address();
-            Optional<java.time.Instant> locked = perAddress.lockedUntil(address);
+            Optional<java.time.Instant> locked = address == null ? Optional.empty() : perAddress.lockedUntil(address);
             if (locked.isPresent()) {
                 request.abortWith(tooMany(locked.get()));
                 return;
@@ -75,11 +75,15 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
                 return;
             }
             if (user.isEmpty()) {
-                perAddress.failed(address);
+                if (address != null) {
+                    perAddress.failed(address);
+                }
                 request.abortWith(unauthorized("wrong username or password, or the user is deactivated"));
                 return;
             }
-            perAddress.succeeded(address);
+            if (address != null) {
+                perAddress.succeeded(address);
+            }
             actor = Actor.of(user.get());
             cache.put(key, actor, now);
         }
@@ -87,12 +91,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         request.setSecurityContext(new ActorSecurityContext(actor, secure));
     }
 
+    /** The client's address, or {@code null} when it cannot be told (then only the per-user lock-out applies). */
     private String address() {
         try {
-            return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+            if (servletRequest != null) {
+                return servletRequest.getRemoteAddr();
+            }
         } catch (RuntimeException e) {
-            return "unknown";
+            // no request bound to this thread's proxy: ask CXF's message below
         }
+        org.apache.cxf.message.Message message = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        Object request = message == null ? null : message.get("HTTP.REQUEST");
+        return request instanceof javax.servlet.http.HttpServletRequest r ? r.getRemoteAddr() : null;
     }
 
     private static Response tooMany(java.time.Instant until) {

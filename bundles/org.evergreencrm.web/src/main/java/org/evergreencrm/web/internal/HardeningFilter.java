@@ -94,6 +94,11 @@ public final class HardeningFilter implements Filter {
                 ProblemJson.write(response, bad.getCode(), "the request could not be read: " + bad.getReason(), "body");
                 return;
             }
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("Form")) {
+                // Jetty's own bound on form bodies (maxFormContentSize, maxFormKeys)
+                ProblemJson.write(response, 413, "the form is larger than accepted here", "body");
+                return;
+            }
             if (t instanceof IllegalArgumentException || t instanceof java.nio.charset.CharacterCodingException) {
                 ProblemJson.write(response, 400, "the request could not be read: " + t.getMessage(), "body");
                 return;
