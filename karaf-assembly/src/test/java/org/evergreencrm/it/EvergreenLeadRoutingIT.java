@@ -2,6 +2,7 @@ package org.evergreencrm.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -93,6 +94,18 @@ public class EvergreenLeadRoutingIT extends EvergreenTestSupport {
         assertEquals("the contact follows the lead", lead.get("assignedTo").asLong(), contact.get("ownerId").asLong());
         Thread.sleep(3000);
         assertEquals("escalated once, not again and again", reason, lead(id).get("assignmentReason").asText());
+        // both sweeps are platform scheduler tasks, with their last success on record
+        String tasks = shell("crm:schedule-list");
+        assertTrue(tasks, tasks.contains("lead-sla-watch") && tasks.contains("queue-lease-sweeper"));
+        JsonNode listed = http().send("GET", "/api/v1/schedule/tasks", "admin", ADMIN_PASSWORD, null).json();
+        JsonNode sla = null;
+        for (JsonNode t : listed) {
+            if (t.get("name").asText().equals("lead-sla-watch")) {
+                sla = t;
+            }
+        }
+        assertNotNull(listed.toString(), sla);
+        assertTrue(sla.toString(), sla.has("lastSuccess") && sla.has("nextRun") && sla.get("registered").asBoolean());
     }
 
     @Test

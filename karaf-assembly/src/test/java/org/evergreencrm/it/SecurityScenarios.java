@@ -94,6 +94,7 @@ final class SecurityScenarios {
         {"GET /queue/stats", "401", "200", "200", "200", "200", "200", "200"},
         {"*POST /queue/next", "401", "-", "-", "-", "-", "-", "-"},
         {"*POST /queue/attempts/{attemptId}/outcome", "401", "-", "-", "-", "403", "403", "403"},
+        {"GET /schedule/tasks", "401", "200", "403", "403", "403", "403", "403"},
         {"GET /queue/contacts/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
     };
 

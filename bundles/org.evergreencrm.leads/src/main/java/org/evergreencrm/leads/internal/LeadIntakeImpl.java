@@ -74,6 +74,8 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     private final RepAvailabilities availability;
     private final LeadImports imports;
     private final SlaWatch sla;
+    /** The SLA watch, offered to the platform scheduler. */
+    private final ServiceRegistration<org.evergreencrm.api.schedule.RecurringTask> slaTask;
     /** The contact access rule: a lead is read as its contact is. */
     private final ContactService contacts;
     /** Single submissions that arrive together go in together (one batch, one transaction). */
@@ -110,8 +112,10 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         this.producer = camel.createProducerTemplate();
         this.coalescer = new Coalescer(this::process, config.batchSize());
         this.sla = config.slaSeconds() > 0
-                ? SlaWatch.start(store, contacts, router, () -> events, config.slaSeconds(), config.slaAction(), clock)
+                ? new SlaWatch(store, contacts, router, () -> events, config.slaSeconds(), config.slaAction(), clock)
                 : null;
+        this.slaTask = sla == null ? null
+                : context.registerService(org.evergreencrm.api.schedule.RecurringTask.class, sla.asTask(), null);
     }
 
     private static ZipCentroids zipCentroids(String file) {
@@ -169,8 +173,12 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
 
     @Deactivate
     void stop() throws Exception {
-        if (sla != null) {
-            sla.stop();
+        if (slaTask != null) {
+            try {
+                slaTask.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the bundle
+            }
         }
         producer.close();
         try {

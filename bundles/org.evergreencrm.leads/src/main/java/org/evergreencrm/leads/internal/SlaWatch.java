@@ -2,9 +2,6 @@ package org.evergreencrm.leads.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +37,6 @@ final class SlaWatch {
     private final int slaSeconds;
     private final boolean reassign;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     SlaWatch(LeadStore store, ContactService contacts, LeadRouter router, Supplier<EventAdmin> events,
             int slaSeconds, String action, Clock clock) {
@@ -53,30 +49,33 @@ final class SlaWatch {
         this.clock = clock;
     }
 
-    /** A watch sweeping every half SLA (1–60 s) on its own thread. */
-    static SlaWatch start(LeadStore store, ContactService contacts, LeadRouter router,
-            Supplier<EventAdmin> events, int slaSeconds, String action, Clock clock) {
-        SlaWatch watch = new SlaWatch(store, contacts, router, events, slaSeconds, action, clock);
-        watch.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "evergreen-lead-sla");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(1, Math.min(60, slaSeconds / 2));
-        watch.timer.scheduleWithFixedDelay(() -> {
-            try {
-                watch.sweep();
-            } catch (RuntimeException e) {
-                LOG.warn("SLA sweep failed: {}", e.getMessage());
-            }
-        }, every, every, TimeUnit.SECONDS);
-        return watch;
+    /** How often the platform scheduler runs the sweep: every half SLA, 1–60 s. */
+    java.time.Duration every() {
+        return java.time.Duration.ofSeconds(Math.max(1, Math.min(60, slaSeconds / 2)));
     }
 
-    void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    /** The sweep as a platform scheduler task: one node sweeps at a time, whatever the number of nodes. */
+    org.evergreencrm.api.schedule.RecurringTask asTask() {
+        SlaWatch watch = this;
+        return new org.evergreencrm.api.schedule.RecurringTask() {
+            @Override
+            public String name() {
+                return "lead-sla-watch";
+            }
+
+            @Override
+            public java.time.Duration every() {
+                return watch.every();
+            }
+
+            @Override
+            public void run() {
+                int n = watch.sweep();
+                if (n > 0) {
+                    LOG.info("{} leads escalated after their speed-to-lead SLA ran out", n);
+                }
+            }
+        };
     }
 
     /** One sweep; returns how many leads were escalated. */

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -41,7 +38,6 @@ import org.evergreencrm.api.store.StoreInfo;
 import org.evergreencrm.store.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -62,7 +58,6 @@ public final class CallQueueImpl implements CallQueue {
     private final Claimer claimer;
     private final OutcomeRecorder outcomes;
     private final Clock clock;
-    private final ScheduledExecutorService sweeper;
     private final java.util.concurrent.locks.ReentrantLock refresh = new java.util.concurrent.locks.ReentrantLock();
     private volatile List<Bucket> cache;
     private volatile Instant cachedAt = Instant.EPOCH;
@@ -72,11 +67,11 @@ public final class CallQueueImpl implements CallQueue {
             @Reference StoreInfo schemaReady, @Reference ComplianceService compliance, @Reference ContactService contacts,
             QueueConfig config) {
         this(ds, compliance, contacts, settings(config), BucketMix.Mode.valueOf(config.mix().trim().toUpperCase(Locale.ROOT)),
-                Clock.systemUTC(), config.sweepSeconds());
+                Clock.systemUTC());
     }
 
     CallQueueImpl(DataSource ds, ComplianceService compliance, ContactService contacts, Claimer.Settings settings,
-            BucketMix.Mode mix, Clock clock, int sweepSeconds) {
+            BucketMix.Mode mix, Clock clock) {
         this.ds = ds;
         this.contacts = contacts;
         this.compliance = compliance;
@@ -84,16 +79,6 @@ public final class CallQueueImpl implements CallQueue {
         this.bucketStore = new BucketStore(ds);
         this.claimer = new Claimer(ds, compliance, this::buckets, new BucketMix(mix), settings, clock, contacts::visibleOwners);
         this.outcomes = new OutcomeRecorder(ds, compliance, this::bucketCached, this::bucketNamed, clock, contacts::visibleOwners);
-        if (sweepSeconds > 0) {
-            sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "evergreen-queue-leases");
-                t.setDaemon(true);
-                return t;
-            });
-            sweeper.scheduleWithFixedDelay(this::sweep, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
-        } else {
-            sweeper = null;
-        }
     }
 
     static Claimer.Settings settings(QueueConfig c) {
@@ -104,23 +89,6 @@ public final class CallQueueImpl implements CallQueue {
                 Duration.ofHours(c.recheckHours()));
     }
 
-    @Deactivate
-    void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
-    }
-
-    private void sweep() {
-        try {
-            int n = expireLeases(clock.instant());
-            if (n > 0) {
-                LOG.info("{} claimed contacts returned to the queue: their lease ran out without an outcome", n);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("lease sweep failed: {}", e.getMessage());
-        }
-    }
 
     /**
      * The bucket definitions, cached for a few seconds (other nodes' changes show up within that time). One caller

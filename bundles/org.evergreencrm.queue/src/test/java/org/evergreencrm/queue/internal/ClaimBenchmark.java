@@ -81,7 +81,7 @@ class ClaimBenchmark {
             ComplianceServiceImpl compliance = new ComplianceServiceImpl(ds, null, rules);
             CallQueueImpl queue = new CallQueueImpl(ds, compliance, new TestContacts(ds),
                     new Claimer.Settings(Duration.ofMinutes(10), 1, 20, Duration.ofHours(24)), BucketMix.Mode.EVEN,
-                    Clock.systemUTC(), 0);
+                    Clock.systemUTC());
             Bucket bucket = queue.createBucket(Actor.system(), new BucketDraft("bench", 1, QueueOrder.SCORE, 100, 1000, null, null, null, null));
             long t0 = System.nanoTime();
             load(ds, bucket.id());

@@ -38,7 +38,7 @@ public final class ClaimWorker {
         try (HikariDataSource ds = pooled(pg, threads * 2 + 2)) {
             CallQueueImpl queue = new CallQueueImpl(ds, new ComplianceServiceImpl(ds, null, QueueFixture.RULES), new TestContacts(ds),
                     new Claimer.Settings(Duration.ofMinutes(10), 1, 20, Duration.ofHours(24)), BucketMix.Mode.EVEN,
-                    new TestClock(QueueFixture.NOON_ET), 0);
+                    new TestClock(QueueFixture.NOON_ET));
             queue.stats(); // warm the pool and the code paths before the start signal
             System.out.println("READY");
             System.out.flush();

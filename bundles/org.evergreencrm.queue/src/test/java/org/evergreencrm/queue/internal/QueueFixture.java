@@ -32,6 +32,6 @@ final class QueueFixture {
         this.compliance = new ComplianceServiceImpl(ds, null, RULES);
         this.contacts = new TestContacts(ds);
         this.queue = new CallQueueImpl(ds, compliance, contacts, new Claimer.Settings(java.time.Duration.ofMinutes(10), 1, 20,
-                java.time.Duration.ofHours(24)), mix, clock, 0);
+                java.time.Duration.ofHours(24)), mix, clock);
     }
 }

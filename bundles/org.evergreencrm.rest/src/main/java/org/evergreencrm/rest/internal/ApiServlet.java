@@ -62,13 +62,16 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient ComplianceService compliance;
     private final transient LeadIntake leads;
     private final transient org.evergreencrm.api.lead.LeadRouting routing;
+    private final transient org.evergreencrm.api.schedule.TaskScheduler scheduler;
 
     @Activate
     public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
             @Reference DedupJobs jobs, @Reference DedupRepository queue, @Reference MergeService merges,
             @Reference DedupEvaluation evaluation, @Reference CallQueue callQueue,
             @Reference ComplianceService compliance, @Reference LeadIntake leads,
-            @Reference org.evergreencrm.api.lead.LeadRouting routing) {
+            @Reference org.evergreencrm.api.lead.LeadRouting routing,
+            @Reference org.evergreencrm.api.schedule.TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.leads = leads;
         this.routing = routing;
         this.evaluation = evaluation;
@@ -87,7 +90,8 @@ public final class ApiServlet extends CXFNonSpringServlet {
         super.loadBus(config);
         Bus bus = getBus();
         Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class,
-                DuplicateResource.class, QueueResource.class, ComplianceResource.class, LeadResource.class));
+                DuplicateResource.class, QueueResource.class, ComplianceResource.class, LeadResource.class,
+                org.evergreencrm.rest.internal.resources.ScheduleResource.class));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
@@ -98,6 +102,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new QueueResource(queue)),
                 new SingletonResourceProvider(new ComplianceResource(compliance)),
                 new SingletonResourceProvider(new LeadResource(leads, routing, contacts)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.ScheduleResource(scheduler)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

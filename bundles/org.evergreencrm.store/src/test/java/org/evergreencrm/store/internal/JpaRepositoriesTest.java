@@ -209,7 +209,7 @@ class JpaRepositoriesTest {
                 "003-contact-merges", "004-normalized-values", "005-dnc-lists", "005-consent-records",
                 "005-compliance-decisions", "005-merge-moves", "006-buckets", "006-queue-entries", "006-call-attempts",
                 "006-queue-history", "007-dedup-jobs", "008-leads", "009-lead-enrichment", "009-rep-availability",
-                "009-lead-feed-state"), migrator.appliedChangeSets().stream().filter(id -> !id.equals("009-lead-referrer-partial-index")).toList());
+                "009-lead-feed-state", "010-scheduled-tasks"), migrator.appliedChangeSets().stream().filter(id -> !id.equals("009-lead-referrer-partial-index")).toList());
         assertEquals(db.name().equals("PostgreSQL"), migrator.appliedChangeSets().contains("009-lead-referrer-partial-index"),
                 "the partial index exists on PostgreSQL only");
     }

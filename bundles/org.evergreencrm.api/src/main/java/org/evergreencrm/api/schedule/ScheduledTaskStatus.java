@@ -1,0 +1,13 @@
+package org.evergreencrm.api.schedule;
+
+import java.time.Instant;
+
+/**
+ * One scheduled task as the shared database has it.
+ *
+ * @param registered whether a bundle on this node offers the task now
+ * @param runningOn the node running it now, or {@code null}
+ */
+public record ScheduledTaskStatus(String name, String instance, Instant nextRun, Instant lastSuccess, Instant lastFailure,
+        int consecutiveFailures, String runningOn, boolean registered) {
+}

@@ -1,0 +1,98 @@
+package org.evergreencrm.scheduler.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.evergreencrm.api.schedule.RecurringTask;
+import org.evergreencrm.api.schedule.ScheduledTaskStatus;
+import org.evergreencrm.store.internal.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The scheduler on the real table, on H2 and PostgreSQL: runs, failures, and two nodes sharing one database. */
+class PlatformSchedulerTest {
+    static Stream<TestDatabases.Db> databases() {
+        return TestDatabases.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void recurringTasksRunFailuresCountAndTwoNodesNeverRunATaskTwiceAtOnce(TestDatabases.Db db) throws Exception {
+        DataSource ds = TestDatabases.migrated(db.dataSource());
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        RecurringTask shared = task("shared-sweep", () -> {
+            if (running.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            runs.incrementAndGet();
+            Thread.sleep(300);
+            running.decrementAndGet();
+        });
+        RecurringTask failing = task("always-fails", () -> {
+            throw new IllegalStateException("broken on purpose");
+        });
+        PlatformScheduler a = new PlatformScheduler(ds, null, config("node-a"));
+        PlatformScheduler b = new PlatformScheduler(ds, null, config("node-b"));
+        try {
+            a.addTask(shared);
+            b.addTask(shared);
+            a.addTask(failing);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline && (runs.get() < 4 || failures(a.tasks()) < 1)) {
+                Thread.sleep(200);
+            }
+            assertTrue(runs.get() >= 4, "the shared task ran again and again: " + runs.get());
+            assertEquals(0, overlaps.get(), "two nodes never ran the same task at the same time");
+            List<ScheduledTaskStatus> tasks = a.tasks();
+            ScheduledTaskStatus sweep = tasks.stream().filter(t -> t.name().equals("shared-sweep")).findFirst().orElseThrow();
+            assertTrue(sweep.lastSuccess() != null && sweep.nextRun() != null, sweep.toString());
+            assertTrue(sweep.registered());
+            ScheduledTaskStatus broken = tasks.stream().filter(t -> t.name().equals("always-fails")).findFirst().orElseThrow();
+            assertTrue(broken.consecutiveFailures() >= 1 && broken.lastFailure() != null, "a failure is visible: " + broken);
+            assertTrue(broken.nextRun().isAfter(broken.lastFailure()), "and it is retried later: " + broken);
+            a.removeTask(failing);
+            assertTrue(a.tasks().stream().filter(t -> t.name().equals("always-fails")).noneMatch(ScheduledTaskStatus::registered),
+                    "a task no bundle offers any more is shown as such");
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private static int failures(List<ScheduledTaskStatus> tasks) {
+        return tasks.stream().filter(t -> t.name().equals("always-fails")).mapToInt(ScheduledTaskStatus::consecutiveFailures)
+                .max().orElse(0);
+    }
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    private static RecurringTask task(String name, Body body) {
+        return new RecurringTask() {
+            public String name() { return name; }
+            public Duration every() { return Duration.ofMillis(100); }
+            public void run() throws Exception { body.run(); }
+        };
+    }
+
+    private static SchedulerConfig config(String node) {
+        return new SchedulerConfig() {
+            public Class<? extends Annotation> annotationType() { return SchedulerConfig.class; }
+            public int pollingSeconds() { return 1; }
+            public int threads() { return 2; }
+            public int retrySeconds() { return 1; }
+            public String nodeName() { return node; }
+        };
+    }
+}
