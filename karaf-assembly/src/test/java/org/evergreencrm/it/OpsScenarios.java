@@ -51,6 +51,8 @@ final class OpsScenarios {
         assertTrue("leads per source", text.contains("evergreen_leads_stored{application=\"evergreen\",source=\"ops-metrics\"} 1.0"));
         assertTrue("lead events", text.contains("evergreen_lead_events_total{application=\"evergreen\",event=\"CREATED\",source=\"ops-metrics\"}"));
         assertTrue("the JVM", text.contains("jvm_memory_used_bytes"));
+        assertTrue("scheduler lag and failures", text.contains("evergreen_scheduler_lag_seconds{application=\"evergreen\",task=\"queue-lease-sweeper\"}")
+                && text.contains("evergreen_scheduler_failures{application=\"evergreen\",task=\"queue-lease-sweeper\"} 0.0"));
         Matcher pool = Pattern.compile("evergreen_db_pool\\{application=\"evergreen\",state=\"TotalConnections\"} ([0-9.]+)").matcher(text);
         assertTrue("the database pool is measured (HikariCP's MBean)", pool.find());
         assertTrue(Double.parseDouble(pool.group(1)) >= 1);

@@ -43,6 +43,10 @@ public final class DomainGauges {
     volatile CallQueue callQueue;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile LeadIntake intake;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile org.evergreencrm.api.schedule.TaskScheduler scheduler;
+    private final MultiGauge schedulerLag;
+    private final MultiGauge schedulerFailures;
 
     @Activate
     public DomainGauges(@Reference Metrics metrics, OpsConfig config) {
@@ -53,6 +57,10 @@ public final class DomainGauges {
         leads = MultiGauge.builder("evergreen.leads.stored").description("Leads taken in, by source").register(registry);
         deadLetters = MultiGauge.builder("evergreen.leads.dead.letters.open")
                 .description("Dead letters still to replay, by source").register(registry);
+        schedulerLag = MultiGauge.builder("evergreen.scheduler.lag.seconds")
+                .description("How late each scheduled task is (0 when it is not due yet)").register(registry);
+        schedulerFailures = MultiGauge.builder("evergreen.scheduler.failures")
+                .description("Failed runs in a row per scheduled task").register(registry);
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (String state : List.of("ActiveConnections", "IdleConnections", "TotalConnections", "ThreadsAwaitingConnection")) {
             Gauge.builder("evergreen.db.pool", server, s -> attribute(s, state)).tag("state", state)
@@ -97,6 +105,24 @@ public final class DomainGauges {
         }
         leads.register(leadRows, true);
         deadLetters.register(deadRows, true);
+        org.evergreencrm.api.schedule.TaskScheduler sch = scheduler;
+        List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> failureRows = new ArrayList<>();
+        if (sch != null) {
+            try {
+                java.time.Instant at = java.time.Instant.ofEpochMilli(now);
+                for (org.evergreencrm.api.schedule.ScheduledTaskStatus t : sch.tasks()) {
+                    double lag = t.nextRun() == null || t.runningOn() != null ? 0
+                            : Math.max(0, java.time.Duration.between(t.nextRun(), at).toMillis() / 1000.0);
+                    lagRows.add(MultiGauge.Row.of(Tags.of("task", t.name()), lag));
+                    failureRows.add(MultiGauge.Row.of(Tags.of("task", t.name()), t.consecutiveFailures()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("scheduler gauges not read: {}", e.getMessage());
+            }
+        }
+        schedulerLag.register(lagRows, true);
+        schedulerFailures.register(failureRows, true);
     }
 
     private static double attribute(MBeanServer server, String name) {
