@@ -49,7 +49,9 @@ public final class DemoSeeder {
                 LOG.info("Demo data ready: {} users, {} contacts", result.usersCreated(), result.contactsCreated());
             }
             if (!awaitApi(baseUrl)) {
-                LOG.warn("The REST API did not answer at {} within 120 s; not printing the sign-in help", baseUrl);
+                if (!Thread.currentThread().isInterrupted()) {
+                    LOG.warn("The REST API did not answer at {} within 120 s; not printing the sign-in help", baseUrl);
+                }
                 return;
             }
             if (wanted > 0) {
