@@ -1,6 +1,5 @@
 package org.evergreencrm.leads.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         this.ds = ds;
         RoutingConfig routing = RoutingConfig.from(properties);
         RoutingStore routingStore = new RoutingStore(ds);
-        ZipCentroids zips = zipCentroids(routing.zipCentroidsFile());
+        ZipCentroids zips = ZipCentroids.configured(routing.zipCentroidsFile());
         this.router = new LeadRouter(routing, routingStore, users, zips, this::strategiesByName, clock);
         this.availability = new RepAvailabilities(routingStore, users, clock);
         OptionalSteps optional = new OptionalSteps(() -> highestFirst(enrichers), () -> highestFirst(scorers), contacts, zips);
@@ -116,20 +115,6 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
                 : null;
         this.slaTask = sla == null ? null
                 : context.registerService(org.evergreencrm.api.schedule.RecurringTask.class, sla.asTask(), null);
-    }
-
-    private static ZipCentroids zipCentroids(String file) {
-        if (file == null || file.isBlank()) {
-            return ZipCentroids.none();
-        }
-        try {
-            ZipCentroids z = ZipCentroids.load(Path.of(file));
-            LOG.info("{} ZIP centroids read from {} (GeoNames, CC BY 4.0)", z.size(), file);
-            return z;
-        } catch (Exception e) {
-            LOG.warn("ZIP centroids not read from {}: {}; branch radii apply only to geocoded leads", file, e.toString());
-            return ZipCentroids.none();
-        }
     }
 
     /** DS hands dynamic lists lowest ranking first; the steps run highest first. */

@@ -32,6 +32,22 @@ public final class ZipCentroids {
         this.source = source;
     }
 
+    /** The configured file's centroids, or none (logged) when no file is set or it cannot be read. */
+    public static ZipCentroids configured(String file) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ZipCentroids.class);
+        if (file == null || file.isBlank()) {
+            return none();
+        }
+        try {
+            ZipCentroids z = load(Path.of(file));
+            log.info("{} ZIP centroids read from {} (GeoNames, CC BY 4.0)", z.size(), file);
+            return z;
+        } catch (Exception e) {
+            log.warn("ZIP centroids not read from {}: {}; branch radii apply only to geocoded leads", file, e.toString());
+            return none();
+        }
+    }
+
     public static ZipCentroids none() {
         return new ZipCentroids(Map.of(), "none");
     }
