@@ -48,7 +48,7 @@ public class EvergreenOpsIT extends EvergreenTestSupport {
         assertEquals(down.toString(), "down", down.json().get("checks").get("database").asText());
         assertEquals("liveness does not depend on the database", 200, http.send("GET", "/health", null, null, null).status());
 
-        // the way back is reported, not asserted: in one of five runs the store did not come back within a minute
+        // the way back is reported, not asserted: in two of six runs the store did not come back within a minute
         // of the DataSource's return (docs/operations.md, known limits)
         configAdmin.createFactoryConfiguration(factory, null).update(saved);
         try {
