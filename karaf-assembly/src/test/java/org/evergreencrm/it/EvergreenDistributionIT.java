@@ -112,4 +112,14 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void prometheusMetricsAreScraped() throws Exception {
         new OpsScenarios(this).metricsAreScrapedInPrometheusFormat();
     }
+
+    @Test
+    public void everyCoreBundleOwnsItsSchema() throws Exception {
+        new SchemaScenarios(this, context).everyCoreBundleOwnsItsSchema();
+    }
+
+    @Test
+    public void aBrokenPluginMigrationKeepsOnlyThatPluginDown() throws Exception {
+        new SchemaScenarios(this, context).aBrokenPluginMigrationKeepsOnlyThatPluginDown();
+    }
 }

@@ -105,4 +105,19 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void prometheusMetricsAreScraped() throws Exception {
         new OpsScenarios(this).metricsAreScrapedInPrometheusFormat();
     }
+
+    @Test
+    public void everyCoreBundleOwnsItsSchema() throws Exception {
+        new SchemaScenarios(this, context).everyCoreBundleOwnsItsSchema();
+    }
+
+    @Test
+    public void aBrokenPluginMigrationKeepsOnlyThatPluginDown() throws Exception {
+        new SchemaScenarios(this, context).aBrokenPluginMigrationKeepsOnlyThatPluginDown();
+    }
+
+    @Test
+    public void sampleLeadSourcePluginInstallsAndUninstallsLive() throws Exception {
+        new PluginScenarios(this, context).sampleLeadFeedInstallsAndUninstallsLive();
+    }
 }

@@ -88,6 +88,11 @@ public abstract class EvergreenTestSupport {
      * configuration only, the same build.
      */
     protected static List<Option> postgresOptions() throws Exception {
+        return postgresOptions(newPostgresSchema());
+    }
+
+    /** A fresh schema in the PostgreSQL test database; its JDBC URL (with {@code currentSchema}). */
+    protected static String newPostgresSchema() throws Exception {
         String url = System.getProperty("evergreen.test.pg.url");
         if (url == null || url.isBlank() || url.startsWith("${")) {
             throw new IllegalStateException("PostgreSQL tests need -Devergreen.test.pg.url=jdbc:postgresql://...");
@@ -96,9 +101,12 @@ public abstract class EvergreenTestSupport {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        String cfg = "etc/org.ops4j.datasource-evergreen.cfg";
         System.out.println("[evergreen] Karaf runs on PostgreSQL, schema " + schema);
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    protected static List<Option> postgresOptions(String schemaUrl) {
+        String cfg = "etc/org.ops4j.datasource-evergreen.cfg";
         return List.of(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
                 editConfigurationFilePut(cfg, "url", schemaUrl),
                 editConfigurationFilePut(cfg, "user", System.getProperty("evergreen.test.pg.user", "postgres")),

@@ -16,7 +16,10 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The sample lead-source plugin installs and uninstalls live: its leads arrive, nothing else is stopped or refreshed. */
+/**
+ * The sample lead-source plugin installs and uninstalls live: its leads arrive, nothing else is stopped or refreshed;
+ * it brings its own table, which outlives an uninstall, and a reinstall migrates nothing again.
+ */
 final class PluginScenarios {
     private final EvergreenTestSupport support;
     private final BundleContext context;
@@ -53,6 +56,12 @@ final class PluginScenarios {
                 }
             }
             assertEquals("the sample feed's five leads, once each (" + installed + ")", 5, feedLeads);
+            org.evergreencrm.api.store.BundleSchema first = SchemaScenarios.awaitSchema(
+                    SchemaScenarios.service(context, org.evergreencrm.api.store.StoreInfo.class, null),
+                    "org.evergreencrm.samplefeed", org.evergreencrm.api.store.BundleSchema.State.APPLIED);
+            assertEquals("the plugin's two change sets, at its first install", 2, first.newlyApplied());
+            assertEquals("one delivery row per lead", 5, ChangeLogTable.count(SchemaScenarios.dataSource(context),
+                    "SELECT COUNT(*) FROM acme_sample_delivery"));
             ServiceTracker<CamelContext, CamelContext> tracker = new ServiceTracker<>(context, CamelContext.class, null);
             tracker.open();
             CamelContext camel = tracker.waitForService(10_000);
@@ -69,6 +78,27 @@ final class PluginScenarios {
             }
             tracker.close();
             assertEquals("no other bundle was stopped or refreshed", List.of(), stopped);
+
+            // its table: made at the first install, kept with its rows after the uninstall, not migrated again
+            javax.sql.DataSource ds = SchemaScenarios.dataSource(context);
+            org.evergreencrm.api.store.StoreInfo store = SchemaScenarios.service(context, org.evergreencrm.api.store.StoreInfo.class, null);
+            assertEquals("the plugin's table keeps its rows", 5, ChangeLogTable.count(ds, "SELECT COUNT(*) FROM acme_sample_delivery"));
+            assertNull("no schema entry while uninstalled", SchemaScenarios.schemaOf(store, "org.evergreencrm.samplefeed"));
+            String before = ChangeLogTable.fingerprint(ds);
+            assertEquals(2, ChangeLogTable.count(ds, "SELECT COUNT(*) FROM databasechangelog WHERE author = 'evergreen-samplefeed'"));
+            features = new ServiceTracker<>(context, org.apache.karaf.features.FeaturesService.class, null);
+            features.open();
+            fs = features.waitForService(10_000);
+            fs.installFeature("evergreen-sample-leadfeed");
+            org.evergreencrm.api.store.BundleSchema again = SchemaScenarios.awaitSchema(store, "org.evergreencrm.samplefeed",
+                    org.evergreencrm.api.store.BundleSchema.State.APPLIED);
+            assertEquals("a reinstall applies only what is new: nothing", 0, again.newlyApplied());
+            assertEquals("no change set ran again", before, ChangeLogTable.fingerprint(ds));
+            SchemaScenarios.service(context, org.evergreencrm.api.store.SchemaReady.class, "(evergreen.schema=org.evergreencrm.samplefeed)");
+            Thread.sleep(1500); // a poll or two: the feed's cursor says it is done, so no row is added twice
+            assertEquals(5, ChangeLogTable.count(ds, "SELECT COUNT(*) FROM acme_sample_delivery"));
+            fs.uninstallFeature("evergreen-sample-leadfeed");
+            features.close();
         } finally {
             context.removeBundleListener(listener);
         }

@@ -30,7 +30,7 @@ import org.evergreencrm.api.compliance.DncList;
 import org.evergreencrm.api.compliance.NumberStatus;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.security.Actor;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -59,12 +59,15 @@ public final class ComplianceServiceImpl implements ComplianceService {
 
     @Activate
     public ComplianceServiceImpl(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady, @Reference ContactService contacts, Map<String, Object> config) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.compliance)") SchemaReady schemaReady,
+            // the calling-frequency rule counts the queue's call attempts
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady attemptsSchema,
+            @Reference ContactService contacts, Map<String, Object> config) {
         this(ds, CallingRules.from(config), Clock.systemUTC(), contacts);
     }
 
     /** Without the contact service (tests of the compliance rules alone): only admins reach contact records. */
-    public ComplianceServiceImpl(DataSource ds, StoreInfo schemaReady, Map<String, Object> config) {
+    public ComplianceServiceImpl(DataSource ds, SchemaReady schemaReady, Map<String, Object> config) {
         this(ds, CallingRules.from(config), Clock.systemUTC(), null);
     }
 

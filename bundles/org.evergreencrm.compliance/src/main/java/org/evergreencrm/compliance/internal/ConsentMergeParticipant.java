@@ -3,7 +3,7 @@ package org.evergreencrm.compliance.internal;
 import javax.sql.DataSource;
 
 import org.evergreencrm.api.dedup.MergeParticipant;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,7 +19,7 @@ public final class ConsentMergeParticipant implements MergeParticipant {
 
     @Activate
     public ConsentMergeParticipant(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.compliance)") SchemaReady schemaReady) {
         this.store = new ComplianceStore(ds);
     }
 

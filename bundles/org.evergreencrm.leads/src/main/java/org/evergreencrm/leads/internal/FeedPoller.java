@@ -15,7 +15,7 @@ import org.evergreencrm.api.lead.IncomingLead;
 import org.evergreencrm.api.lead.IntakeResult;
 import org.evergreencrm.api.lead.LeadFeed;
 import org.evergreencrm.api.lead.LeadIntake;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -46,7 +46,7 @@ public final class FeedPoller {
 
     @Activate
     public FeedPoller(BundleContext context, @Reference LeadIntake intake,
-            @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady) {
+            @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference(target = "(evergreen.schema=org.evergreencrm.leads)") SchemaReady schemaReady) {
         this.context = context;
         this.intake = intake;
         this.states = new FeedStates(ds);

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import javax.sql.DataSource;
 
 import org.evergreencrm.api.queue.QueueEvents;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.evergreencrm.store.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,7 +27,8 @@ public final class FirstAttempts implements EventHandler {
     private final DataSource ds;
 
     @Activate
-    public FirstAttempts(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady) {
+    public FirstAttempts(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference(target = "(evergreen.schema=org.evergreencrm.leads)") SchemaReady schemaReady,
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady attemptsSchema) {
         this.ds = ds;
     }
 

@@ -34,7 +34,7 @@ import org.evergreencrm.api.queue.CallQueue;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.Role;
 import org.evergreencrm.api.security.UserService;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.evergreencrm.leads.internal.routing.LeadRouter;
 import org.evergreencrm.leads.internal.routing.RoutingConfig;
 import org.evergreencrm.leads.internal.routing.RoutingStore;
@@ -90,7 +90,8 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
 
     @Activate
     public LeadIntakeImpl(BundleContext context, @Reference CamelContext camel,
-            @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference StoreInfo schemaReady,
+            @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference(target = "(evergreen.schema=org.evergreencrm.leads)") SchemaReady schemaReady,
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady attemptsSchema, // the SLA watch reads call attempts
             @Reference ContactService contacts, @Reference UserService users, @Reference LeadImports imports, LeadsConfig config,
             Map<String, Object> properties) {
         this.imports = imports;

@@ -5,14 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.evergreencrm.api.store.BundleSchema;
 import org.evergreencrm.api.store.StoreInfo;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 
 /**
- * Whether this node can serve: the database answers, the schema is applied (the store publishes {@link StoreInfo}
- * only after every migration succeeded), and every Evergreen bundle is active. Each check says only "up" or
+ * Whether this node can serve: the database answers, every bundle's schema is applied (the store's own before it
+ * publishes {@link StoreInfo}, the others' as the schema extender reports them), and every Evergreen bundle is active. Each check says only "up" or
  * "down" and, when down, which bundle is not active — nothing about versions, URLs or data.
  */
 final class Readiness {
@@ -33,16 +34,29 @@ final class Readiness {
             db = false;
         }
         checks.put("database", db ? "up" : "down");
-        checks.put("schema", store != null ? "applied" : "not applied");
+        List<String> unapplied = new ArrayList<>();
+        if (store != null) {
+            for (BundleSchema schema : store.schemas()) {
+                if (schema.state() != BundleSchema.State.APPLIED) {
+                    unapplied.add(shortName(schema.bundle()));
+                }
+            }
+        }
+        boolean schema = store != null && unapplied.isEmpty();
+        checks.put("schema", store == null ? "not applied" : schema ? "applied" : "not applied: " + String.join(", ", unapplied));
         List<String> inactive = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
             String name = b.getSymbolicName();
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             if (name != null && name.startsWith(PREFIX) && !fragment && b.getState() != Bundle.ACTIVE) {
-                inactive.add(name.substring(PREFIX.length()));
+                inactive.add(shortName(name));
             }
         }
         checks.put("bundles", inactive.isEmpty() ? "active" : "not active: " + String.join(", ", inactive));
-        return new Result(db && store != null && inactive.isEmpty(), checks);
+        return new Result(db && schema && inactive.isEmpty(), checks);
+    }
+
+    private static String shortName(String bundle) {
+        return bundle.startsWith(PREFIX) ? bundle.substring(PREFIX.length()) : bundle;
     }
 }

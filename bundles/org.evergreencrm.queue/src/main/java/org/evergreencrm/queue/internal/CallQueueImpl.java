@@ -34,7 +34,7 @@ import org.evergreencrm.api.queue.OutcomeResult;
 import org.evergreencrm.api.queue.QueueEntry;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.Role;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.evergreencrm.store.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,7 +64,7 @@ public final class CallQueueImpl implements CallQueue {
 
     @Activate
     public CallQueueImpl(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady, @Reference ComplianceService compliance, @Reference ContactService contacts,
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady schemaReady, @Reference ComplianceService compliance, @Reference ContactService contacts,
             QueueConfig config) {
         this(ds, compliance, contacts, settings(config), BucketMix.Mode.valueOf(config.mix().trim().toUpperCase(Locale.ROOT)),
                 Clock.systemUTC());

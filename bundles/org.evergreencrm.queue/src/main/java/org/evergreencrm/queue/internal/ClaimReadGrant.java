@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import org.evergreencrm.api.contact.ContactAccessGrant;
 import org.evergreencrm.api.security.Actor;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.evergreencrm.store.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +23,7 @@ public final class ClaimReadGrant implements ContactAccessGrant {
 
     @Activate
     public ClaimReadGrant(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady schemaReady) {
         this.ds = ds;
     }
 

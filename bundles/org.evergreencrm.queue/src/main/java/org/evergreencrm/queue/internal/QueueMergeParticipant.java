@@ -9,7 +9,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.evergreencrm.api.dedup.MergeParticipant;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.evergreencrm.store.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +26,7 @@ public final class QueueMergeParticipant implements MergeParticipant {
 
     @Activate
     public QueueMergeParticipant(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady schemaReady) {
         this.ds = ds;
     }
 

@@ -14,18 +14,26 @@ import java.util.Map;
 
 import org.evergreencrm.api.lead.IncomingLead;
 import org.evergreencrm.api.lead.LeadFeed;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * A sample lead-source plugin: "Acme Solar Leads", a fictional provider whose feed hands out two leads per poll
  * from a bundled list, then nothing new. Shows the {@link LeadFeed} SPI end to end: install the feature
  * {@code evergreen-sample-leadfeed} and its leads appear with source {@code feed:acme-sample}; uninstall it and
- * the polling stops. A real plugin would call the provider's API here (see docs/writing-lead-sources.md).
+ * the polling stops. It also brings a table of its own ({@link DeliveryLog}). A real plugin would call the provider's API here (see docs/writing-lead-sources.md).
  */
 @Component(service = LeadFeed.class)
 public final class AcmeSampleFeed implements LeadFeed {
     private static final int PAGE = 2;
     private final List<Map<String, String>> rows = load();
+    private final DeliveryLog deliveries;
+
+    @Activate
+    public AcmeSampleFeed(@Reference DeliveryLog deliveries) {
+        this.deliveries = deliveries;
+    }
 
     @Override
     public String name() {
@@ -47,7 +55,9 @@ public final class AcmeSampleFeed implements LeadFeed {
                     "postalCode", r.get("zip"));
             leads.add(new IncomingLead(name(), r.get("acme_id"), fields, r.toString(), Instant.now()));
         }
-        return new Batch(leads, Integer.toString(Math.min(rows.size(), from + PAGE)));
+        String next = Integer.toString(Math.min(rows.size(), from + PAGE));
+        deliveries.record(leads, next, Instant.now());
+        return new Batch(leads, next);
     }
 
     private static List<Map<String, String>> load() {

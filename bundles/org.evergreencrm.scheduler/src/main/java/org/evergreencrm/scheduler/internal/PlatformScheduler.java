@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.evergreencrm.api.schedule.RecurringTask;
 import org.evergreencrm.api.schedule.ScheduledTaskStatus;
 import org.evergreencrm.api.schedule.TaskScheduler;
-import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.api.store.SchemaReady;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -51,7 +51,7 @@ public final class PlatformScheduler implements TaskScheduler {
 
     @Activate
     public PlatformScheduler(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference StoreInfo schemaReady, SchedulerConfig config) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.scheduler)") SchemaReady schemaReady, SchedulerConfig config) {
         this.ds = ds;
         this.config = config;
         this.node = config.nodeName().isBlank() ? host() + "-" + UUID.randomUUID().toString().substring(0, 8) : config.nodeName();

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.evergreencrm.api.contact.ContactService;
+import org.evergreencrm.api.store.BundleSchema;
 import org.evergreencrm.api.store.StoreInfo;
 import org.evergreencrm.api.store.UserRepository;
 import org.osgi.framework.Bundle;
@@ -42,6 +43,13 @@ public class StatusCommand implements Action {
         List<String> migrations = store.appliedMigrations();
         System.out.printf("  schema    %d migrations applied (latest: %s)%n", migrations.size(),
                 migrations.isEmpty() ? "none" : migrations.get(migrations.size() - 1));
+        for (BundleSchema schema : store.schemas()) {
+            boolean applied = schema.state() == BundleSchema.State.APPLIED;
+            healthy &= applied;
+            System.out.printf("            %-28s %s%s%n", schema.bundle(), schema.state(), applied
+                    ? " (" + schema.changelog() + ", " + schema.newlyApplied() + " new at start)"
+                    : ": " + schema.message());
+        }
         System.out.printf("  records   %d contacts, %d users%n", contacts.count(), users.count());
         System.out.printf("  status    %s%n", healthy ? "HEALTHY" : "UNHEALTHY");
         return null;

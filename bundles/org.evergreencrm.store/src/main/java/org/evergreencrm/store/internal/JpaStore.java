@@ -9,7 +9,9 @@ import java.util.List;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
+import org.evergreencrm.api.store.BundleSchema;
 import org.evergreencrm.api.store.StoreInfo;
+import org.evergreencrm.store.internal.schema.SchemaBoard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,7 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {JpaStore.class, StoreInfo.class})
 public final class JpaStore implements StoreInfo {
+    /** The store's own changelog: users, teams, contacts, duplicate review and merges, dedup runs. */
+    public static final String OWN_CHANGELOG = SchemaMigrator.CHANGELOG;
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
+    private final SchemaBoard board = new SchemaBoard("org.evergreencrm.store");
+    private final int ownApplied;
     private final DataSource dataSource;
     private final Tx tx;
     private final SchemaMigrator migrator;
@@ -43,8 +49,27 @@ public final class JpaStore implements StoreInfo {
             throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }
         long start = System.nanoTime();
-        migrator.migrate();
-        LOG.info("Evergreen schema up to date on {} ({} ms)", product, (System.nanoTime() - start) / 1_000_000);
+        this.ownApplied = migrator.migrate();
+        LOG.info("Evergreen core schema up to date on {} ({} change sets applied, {} ms)", product, ownApplied,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** For the schema extender, which applies the other bundles' changelogs with the same migrator. */
+    public SchemaMigrator migrator() {
+        return migrator;
+    }
+
+    public SchemaBoard schemaBoard() {
+        return board;
+    }
+
+    public int ownChangeSetsApplied() {
+        return ownApplied;
+    }
+
+    @Override
+    public List<BundleSchema> schemas() {
+        return board.all();
     }
 
     public Tx tx() {

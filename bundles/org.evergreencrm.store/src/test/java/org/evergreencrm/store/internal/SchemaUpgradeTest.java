@@ -1,0 +1,54 @@
+package org.evergreencrm.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A database made by the release before schema-per-bundle is migrated in place by the bundles' own changelogs:
+ * no change set runs again (same identity, same checksum, same execution order and time) and no row is lost.
+ */
+class SchemaUpgradeTest {
+
+    static Stream<TestDatabases.Db> databases() {
+        return TestDatabases.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aPreviousReleaseDatabaseUpgradesInPlaceWithNothingRerun(TestDatabases.Db db) throws Exception {
+        DataSource ds = db.dataSource();
+        PreviousRelease.create(ds);
+        List<PreviousRelease.Ran> before = PreviousRelease.changeLog(ds);
+        assertEquals(db.name().equals("PostgreSQL") ? 21 : 20, before.size(), "the previous release's change sets");
+
+        TestDatabases.migrated(ds); // the store's changelog, then compliance, queue, leads, scheduler
+
+        assertEquals(before, PreviousRelease.changeLog(ds), "nothing re-run, nothing added, checksums unchanged");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM contact WHERE last_name = '" + PreviousRelease.LAST_NAME + "'"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM contact_phone WHERE e164 = '" + PreviousRelease.PHONE + "'"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM lead WHERE source = '" + PreviousRelease.LEAD_SOURCE + "'"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM dnc_number WHERE phone = 8135550999"));
+        for (PreviousRelease.Ran ran : before) {
+            assertTrue(ran.filename().startsWith("db/changelog/"), ran + " keeps the path it was recorded with");
+        }
+    }
+
+    private static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

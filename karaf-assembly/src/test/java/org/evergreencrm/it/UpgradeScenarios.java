@@ -1,0 +1,61 @@
+package org.evergreencrm.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import javax.sql.DataSource;
+
+import org.evergreencrm.api.store.BundleSchema;
+import org.evergreencrm.api.store.StoreInfo;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The distribution started on a database the previous release made (the store's single changelog of that release,
+ * with a contact, a lead and a do-not-call number in it; see {@code PreviousRelease} in the store's tests): it comes
+ * up healthy, with every bundle's schema applied and no change set run again, and the old rows are all there.
+ */
+final class UpgradeScenarios {
+    static final String FINGERPRINT = "evergreen.test.upgrade.fingerprint";
+    private final EvergreenTestSupport support;
+    private final BundleContext context;
+
+    UpgradeScenarios(EvergreenTestSupport support, BundleContext context) throws Exception {
+        this.support = support;
+        this.context = context;
+        support.awaitAllBundlesActive();
+    }
+
+    void aPreviousReleaseDatabaseUpgradesInPlace() throws Exception {
+        StoreInfo store = SchemaScenarios.service(context, StoreInfo.class, null);
+        for (String b : new String[] {"store", "compliance", "queue", "leads", "scheduler"}) {
+            BundleSchema s = SchemaScenarios.awaitSchema(store, "org.evergreencrm." + b, BundleSchema.State.APPLIED);
+            assertEquals("nothing new for " + b + " on the previous release's database", 0, s.newlyApplied());
+        }
+        DataSource ds = SchemaScenarios.dataSource(context);
+        assertEquals("the change log is as the previous release left it: nothing re-run, nothing added",
+                System.getProperty(FINGERPRINT), ChangeLogTable.fingerprint(ds));
+        String status = support.shell("crm:status");
+        assertTrue(status, status.contains("HEALTHY") && !status.contains("UNHEALTHY"));
+
+        Http http = support.http();
+        JsonNode found = http.send("GET", "/api/v1/contacts?q=oldrelease", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        JsonNode items = found.has("items") ? found.get("items") : found;
+        assertEquals(found.toString(), 1, items.size());
+        assertEquals(found.toString(), "Agnes", items.get(0).get("firstName").asText());
+        boolean legacy = false;
+        for (JsonNode s : http.send("GET", "/api/v1/leads/sources", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json()) {
+            legacy |= "legacy-form".equals(s.get("source").asText()) && s.get("leads").asLong() == 1;
+        }
+        assertTrue("the old lead is counted under its source", legacy);
+        JsonNode number = http.send("GET", "/api/v1/compliance/numbers/813-555-0999", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertTrue(number.toString(), number.get("doNotCall").asBoolean());
+        assertEquals(200, http.send("GET", "/health/ready", null, null, null).status());
+
+        // the upgraded database takes new work
+        String added = support.shell("crm:contact-add --first Nina --last Newrelease --phone 813-555-0188 --zip 33602");
+        assertTrue(added, added.contains("Created contact"));
+        assertEquals(2, ChangeLogTable.count(ds, "SELECT COUNT(*) FROM contact WHERE last_name IN ('Oldrelease', 'Newrelease')"));
+    }
+}
