@@ -122,4 +122,9 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     public void aBrokenPluginMigrationKeepsOnlyThatPluginDown() throws Exception {
         new SchemaScenarios(this, context).aBrokenPluginMigrationKeepsOnlyThatPluginDown();
     }
+
+    @Test
+    public void aLeadsTimelineFromReceiptToMergeAndUndo() throws Exception {
+        new TimelineScenarios(this).aLeadsTimelineFromReceiptToMergeAndUndo();
+    }
 }

@@ -120,4 +120,9 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     public void sampleLeadSourcePluginInstallsAndUninstallsLive() throws Exception {
         new PluginScenarios(this, context).sampleLeadFeedInstallsAndUninstallsLive();
     }
+
+    @Test
+    public void aLeadsTimelineFromReceiptToMergeAndUndo() throws Exception {
+        new TimelineScenarios(this).aLeadsTimelineFromReceiptToMergeAndUndo();
+    }
 }

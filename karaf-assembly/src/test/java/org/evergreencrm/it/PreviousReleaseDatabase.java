@@ -14,7 +14,7 @@ final class PreviousReleaseDatabase {
     private PreviousReleaseDatabase() {
     }
 
-    /** @return the change log's fingerprint after the previous release made the database */
+    /** @return the change log's row count and fingerprint after the previous release made the database, as "count:hash" */
     static String h2(String url) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
@@ -30,6 +30,6 @@ final class PreviousReleaseDatabase {
 
     private static String make(DataSource ds) throws Exception {
         PreviousRelease.create(ds);
-        return ChangeLogTable.fingerprint(ds);
+        return ChangeLogTable.count(ds, "SELECT COUNT(*) FROM databasechangelog") + ":" + ChangeLogTable.fingerprint(ds);
     }
 }

@@ -96,6 +96,11 @@ final class SecurityScenarios {
         {"*POST /queue/attempts/{attemptId}/outcome", "401", "-", "-", "-", "403", "403", "403"},
         {"GET /schedule/tasks", "401", "200", "403", "403", "403", "403", "403"},
         {"GET /queue/contacts/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
+        {"GET /timeline/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
+        {"*POST /timeline/{contactId}/notes", "401", "-", "-", "-", "403", "403", "403"},
+        {"*POST /timeline/{contactId}/tasks", "401", "-", "-", "-", "403", "403", "403"},
+        {"GET /tasks", "401", "200", "200", "200", "200", "200", "200"},
+        {"*POST /tasks/{id}/done", "401", "-", "-", "-", "403", "403", "403"},
     };
 
     private final EvergreenTestSupport support;
@@ -250,6 +255,11 @@ final class SecurityScenarios {
                 + ",\"loserId\":" + dup + "}");
         assertEquals(merge.toString(), 200, merge.status());
         ids.put("merge", merge.json().get("id").asText());
+        // a task on team 1's contact, its title carrying the marker: only the owner's /tasks shows it
+        Http.Reply task = http.send("POST", "/api/v1/timeline/" + ids.get("c1") + "/tasks", usernames.get(Caller.OWNER), Scenarios.Users.PASSWORD,
+                "{\"title\":\"Call " + c1Marker + " back\",\"dueAt\":\"2030-01-01T00:00:00Z\"}");
+        assertEquals(task.toString(), 201, task.status());
+        ids.put("task", task.json().get("id").asText());
         // a duplicate pair on team 1's side, found by the batch search
         String body = "{\"firstName\":\"Eleanor\",\"lastName\":\"" + c1Marker + "\",\"phones\":[{\"number\":\"(315) 555-"
                 + n + "\"}],\"emails\":[{\"address\":\"eleanor." + suffix + "@example.com\"}]}";
@@ -320,6 +330,9 @@ final class SecurityScenarios {
         if (template.startsWith("/queue/buckets/")) {
             return ids.get("bucket");
         }
+        if (template.startsWith("/tasks/")) {
+            return ids.get("task");
+        }
         if (template.startsWith("/duplicates/merges/")) {
             return ids.get("merge");
         }
@@ -337,6 +350,8 @@ final class SecurityScenarios {
             case "/me/password" -> "{\"currentPassword\":\"not-the-password\",\"newPassword\":\"a-new-password-1\"}";
             case "/users", "/users/{id}" -> "{\"username\":\"mx" + System.nanoTime() + "\",\"role\":\"REP\",\"password\":\"pw-12345678\"}";
             case "/teams" -> "{\"name\":\"mx" + System.nanoTime() + "\"}";
+            case "/timeline/{contactId}/notes" -> "{\"text\":\"matrix note\"}";
+            case "/timeline/{contactId}/tasks" -> "{\"title\":\"matrix task\",\"dueAt\":\"2030-01-01T00:00:00Z\"}";
             case "/compliance/consents" -> "{\"contactId\":" + ids.get("c1") + ",\"channel\":\"CALL\",\"kind\":\"GRANT\",\"method\":\"WEB\"}";
             case "/duplicates/merges" -> "{\"survivorId\":" + ids.get("c1") + ",\"loserId\":" + ids.get("c2") + "}";
             case "/leads" -> "{\"source\":\"matrix\",\"sourceLeadId\":\"x" + System.nanoTime() + "\",\"fields\":{\"firstName\":\"A\",\"phone\":\"(305) 555-0100\"}}";

@@ -9,7 +9,15 @@ public final class QueueEvents {
     public static final String CLAIMED = "org/evergreencrm/queue/CLAIMED";
     /** An outcome was recorded for a claim. */
     public static final String OUTCOME = "org/evergreencrm/queue/OUTCOME";
+    /** A compliance check kept the contact from being offered (posted when the blocking reason changes). */
+    public static final String BLOCKED = "org/evergreencrm/queue/BLOCKED";
     public static final String CONTACT_ID = "contact.id";
+    /** {@code String} (BLOCKED): the reason code, e.g. {@code OUTSIDE_CALLING_HOURS}. */
+    public static final String CODE = "code";
+    /** {@code String} (BLOCKED): the reason in words. */
+    public static final String REASON = "reason";
+    /** {@code Long} (BLOCKED): epoch millis until which it is held back. */
+    public static final String UNTIL = "until";
     public static final String ATTEMPT_ID = "attempt.id";
     public static final String USERNAME = "username";
     public static final String OUTCOME_NAME = "outcome";

@@ -19,6 +19,21 @@ public interface UserService {
     Optional<User> findByUsername(String username);
 
     /**
+     * For the shell's {@code --as USER}: that active user as an actor, or the system when {@code username} is
+     * {@code null}. Refuses unknown and deactivated users with an {@link IllegalArgumentException} saying so.
+     */
+    default Actor actorFor(String username) {
+        if (username == null) {
+            return Actor.system();
+        }
+        User u = findByUsername(username).orElseThrow(() -> new IllegalArgumentException("no user '" + username + "'"));
+        if (!u.active()) {
+            throw new IllegalArgumentException("user '" + username + "' is deactivated");
+        }
+        return Actor.of(u);
+    }
+
+    /**
      * The actor changes their own password: refused unless {@code currentPassword} is right (and while sign-ins are
      * locked after failures); the new one must meet the password rules. Every remembered sign-in is forgotten.
      */

@@ -31,4 +31,15 @@ final class ContactEventPublisher {
         }
         events.postEvent(new Event(topic, props));
     }
+
+    /** {@link org.evergreencrm.api.dedup.MergeEvents}: after a merge or its undo, once its participants ran. */
+    void postMerge(String topic, Actor actor, long mergeId, long survivorId, long loserId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(org.evergreencrm.api.dedup.MergeEvents.MERGE_ID, mergeId);
+        props.put(org.evergreencrm.api.dedup.MergeEvents.SURVIVOR_ID, survivorId);
+        props.put(org.evergreencrm.api.dedup.MergeEvents.LOSER_ID, loserId);
+        props.put(org.evergreencrm.api.dedup.MergeEvents.ACTOR, actor.username());
+        props.put(org.evergreencrm.api.dedup.MergeEvents.TIMESTAMP, clock.millis());
+        events.postEvent(new Event(topic, props));
+    }
 }

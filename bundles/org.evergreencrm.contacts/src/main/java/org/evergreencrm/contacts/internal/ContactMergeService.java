@@ -109,6 +109,7 @@ public final class ContactMergeService implements MergeService {
         }
         publisher.post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), survivorId), survivor);
         publisher.post(ContactEvents.DELETED, actor, loser, null);
+        publisher.postMerge(org.evergreencrm.api.dedup.MergeEvents.MERGED, actor, stored.id(), survivorId, loserId);
         return stored;
     }
 
@@ -131,6 +132,7 @@ public final class ContactMergeService implements MergeService {
         Contact restored = contacts.get(Actor.system(), m.loserId());
         publisher.post(ContactEvents.UPDATED, actor, contacts.get(Actor.system(), m.survivorId()), survivor);
         publisher.post(ContactEvents.CREATED, actor, restored, null);
+        publisher.postMerge(org.evergreencrm.api.dedup.MergeEvents.UNDONE, actor, mergeId, m.survivorId(), m.loserId());
         return restored;
     }
 

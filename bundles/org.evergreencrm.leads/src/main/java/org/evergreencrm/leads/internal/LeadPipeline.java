@@ -218,6 +218,10 @@ final class LeadPipeline {
                 if (l.assignedTo() != null) {
                     props.put("assigned.to", l.assignedTo());
                 }
+                if (l.assignmentReason() != null) {
+                    props.put("assignment.reason", l.assignmentReason());
+                }
+                props.put("received.at", l.receivedAt().toEpochMilli());
                 if (l.score() != null) {
                     props.put("lead.score", l.score());
                 }

@@ -78,6 +78,7 @@ public final class CallQueueImpl implements CallQueue {
         this.clock = clock;
         this.bucketStore = new BucketStore(ds);
         this.claimer = new Claimer(ds, compliance, this::buckets, new BucketMix(mix), settings, clock, contacts::visibleOwners);
+        claimer.onBlocked(this::postBlocked);
         this.outcomes = new OutcomeRecorder(ds, compliance, this::bucketCached, this::bucketNamed, clock, contacts::visibleOwners);
     }
 
@@ -291,6 +292,19 @@ public final class CallQueueImpl implements CallQueue {
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     volatile org.osgi.service.event.EventAdmin events;
+
+    private void postBlocked(long contactId, String code, String reason, java.time.Instant until) {
+        org.osgi.service.event.EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(org.evergreencrm.api.queue.QueueEvents.CONTACT_ID, contactId);
+        props.put(org.evergreencrm.api.queue.QueueEvents.CODE, code == null ? "BLOCKED" : code);
+        props.put(org.evergreencrm.api.queue.QueueEvents.REASON, reason == null ? "" : reason);
+        props.put(org.evergreencrm.api.queue.QueueEvents.UNTIL, until.toEpochMilli());
+        admin.postEvent(new org.osgi.service.event.Event(org.evergreencrm.api.queue.QueueEvents.BLOCKED, props));
+    }
 
     private void post(String topic, long contactId, long attemptId, Actor actor, String outcome) {
         org.osgi.service.event.EventAdmin admin = events;

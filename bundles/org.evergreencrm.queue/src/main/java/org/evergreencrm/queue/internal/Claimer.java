@@ -41,6 +41,16 @@ final class Claimer {
     private final Settings settings;
     private final java.time.Clock clock;
     private final java.util.function.Function<Actor, java.util.Set<Long>> owners;
+    /** Told (after the commit) when compliance holds a contact back for a reason it was not held back for before. */
+    private volatile Blocked blocked = (contactId, code, reason, until) -> { };
+
+    interface Blocked {
+        void blocked(long contactId, String code, String reason, Instant until);
+    }
+
+    void onBlocked(Blocked listener) {
+        this.blocked = listener;
+    }
 
     /** @param owners whose contacts an actor may claim besides unowned ones ({@code null}: anyone's) */
     Claimer(DataSource ds, ComplianceService compliance, Supplier<List<Bucket>> buckets, BucketMix mix, Settings settings,
@@ -94,6 +104,10 @@ final class Claimer {
                 DecisionLog.insert(c, row.contactId(), row.phone(), now, "QUEUE_CLAIM", false, d.summary(), actor.username());
                 Instant retry = d.retryAt() != null ? d.retryAt() : now.plus(settings.recheck());
                 park(c, row, b, retry, d.code(), d.summary(), now);
+                if (!Objects.equals(d.code(), row.blockedCode())) {
+                    Blocked listener = blocked;
+                    Jdbc.afterCommit(() -> listener.blocked(row.contactId(), d.code(), d.summary(), retry));
+                }
                 continue;
             }
             List<ZoneId> zones = d.zones().stream().map(ZoneId::of).toList();

@@ -63,6 +63,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient LeadIntake leads;
     private final transient org.evergreencrm.api.lead.LeadRouting routing;
     private final transient org.evergreencrm.api.schedule.TaskScheduler scheduler;
+    private final transient org.evergreencrm.api.timeline.TimelineService timeline;
 
     @Activate
     public ApiServlet(@Reference ContactService contacts, @Reference UserService users, @Reference ActorCache actors,
@@ -70,8 +71,10 @@ public final class ApiServlet extends CXFNonSpringServlet {
             @Reference DedupEvaluation evaluation, @Reference CallQueue callQueue,
             @Reference ComplianceService compliance, @Reference LeadIntake leads,
             @Reference org.evergreencrm.api.lead.LeadRouting routing,
-            @Reference org.evergreencrm.api.schedule.TaskScheduler scheduler) {
+            @Reference org.evergreencrm.api.schedule.TaskScheduler scheduler,
+            @Reference org.evergreencrm.api.timeline.TimelineService timeline) {
         this.scheduler = scheduler;
+        this.timeline = timeline;
         this.leads = leads;
         this.routing = routing;
         this.evaluation = evaluation;
@@ -91,7 +94,9 @@ public final class ApiServlet extends CXFNonSpringServlet {
         Bus bus = getBus();
         Set<Class<?>> documented = new LinkedHashSet<>(List.of(ContactResource.class, UserResource.class,
                 DuplicateResource.class, QueueResource.class, ComplianceResource.class, LeadResource.class,
-                org.evergreencrm.rest.internal.resources.ScheduleResource.class));
+                org.evergreencrm.rest.internal.resources.ScheduleResource.class,
+                org.evergreencrm.rest.internal.resources.TimelineResource.class,
+                org.evergreencrm.rest.internal.resources.TaskResource.class));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
@@ -103,6 +108,8 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new ComplianceResource(compliance)),
                 new SingletonResourceProvider(new LeadResource(leads, routing, contacts)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.ScheduleResource(scheduler)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.TimelineResource(timeline)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.TaskResource(timeline)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),
