@@ -29,9 +29,12 @@ final class UpgradeScenarios {
 
     void aPreviousReleaseDatabaseUpgradesInPlace() throws Exception {
         StoreInfo store = SchemaScenarios.service(context, StoreInfo.class, null);
+        boolean pg = store.databaseProduct().startsWith("PostgreSQL");
         for (String b : new String[] {"store", "compliance", "queue", "leads", "scheduler"}) {
             BundleSchema s = SchemaScenarios.awaitSchema(store, "org.evergreencrm." + b, BundleSchema.State.APPLIED);
-            assertEquals("nothing new for " + b + " on the previous release's database", 0, s.newlyApplied());
+            // on PostgreSQL the scheduler fixes its task_data column (012-task-data-bytea); nothing else is new
+            int expected = pg && b.equals("scheduler") ? 1 : 0;
+            assertEquals("new change sets for " + b + " on the previous release's database", expected, s.newlyApplied());
         }
         BundleSchema timeline = SchemaScenarios.awaitSchema(store, "org.evergreencrm.timeline", BundleSchema.State.APPLIED);
         assertEquals("the bundle that is new since that release brings its three change sets", 3, timeline.newlyApplied());
@@ -39,7 +42,8 @@ final class UpgradeScenarios {
         String[] before = System.getProperty(FINGERPRINT).split(":");
         int rows = Integer.parseInt(before[0]);
         assertEquals("the change log is as the previous release left it: nothing re-run", before[1], ChangeLogTable.fingerprint(ds, rows));
-        assertEquals("and only the new bundle's change sets added", rows + 3, ChangeLogTable.count(ds, "SELECT COUNT(*) FROM databasechangelog"));
+        assertEquals("and only the new change sets added", rows + 3 + (pg ? 1 : 0),
+                ChangeLogTable.count(ds, "SELECT COUNT(*) FROM databasechangelog"));
         String status = support.shell("crm:status");
         assertTrue(status, status.contains("HEALTHY") && !status.contains("UNHEALTHY"));
 

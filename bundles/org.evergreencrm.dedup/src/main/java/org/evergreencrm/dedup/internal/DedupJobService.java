@@ -49,12 +49,9 @@ public final class DedupJobService implements DedupJobs {
     private final String node = java.util.UUID.randomUUID().toString();
     private final int staleSeconds;
     private volatile long jobId = -1;
-    private final java.util.concurrent.ScheduledExecutorService timer =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "evergreen-dedup-heartbeat");
-                t.setDaemon(true);
-                return t;
-            });
+    /** When the running job last wrote its heartbeat (epoch ms); its own work writes it (see {@link #alive()}). */
+    private final java.util.concurrent.atomic.AtomicLong lastBeat = new java.util.concurrent.atomic.AtomicLong();
+    private static final long BEAT_MILLIS = 2_000;
 
     @Activate
     public DedupJobService(@Reference ContactService contacts, @Reference ContactRepository repository,
@@ -66,10 +63,13 @@ public final class DedupJobService implements DedupJobs {
         this.reviewThreshold = config.reviewThreshold();
         this.staleSeconds = Math.max(1, config.resumeAfterSeconds());
         queue.lastJob().ifPresent(last -> status.set(last.status()));
-        // a run interrupted by a stop or crash (state RUNNING, heartbeat gone stale) is taken over and resumed
-        timer.schedule(this::resumeIfInterrupted, 1, java.util.concurrent.TimeUnit.SECONDS);
-        timer.schedule(this::resumeIfInterrupted, staleSeconds + 2L, java.util.concurrent.TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(this::heartbeat, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        // a run interrupted by a stop or crash (state RUNNING, heartbeat gone stale) is taken over and resumed by
+        // DedupResumeCheck, a recurring task on the platform scheduler
+    }
+
+    /** How old a running job's heartbeat may get before another node (or this one after a restart) takes it over. */
+    int staleSeconds() {
+        return staleSeconds;
     }
 
     /** Resumes the last run when it was left RUNNING by a node that stopped (its heartbeat is stale). */
@@ -94,6 +94,7 @@ public final class DedupJobService implements DedupJobs {
                     + (row.resumes() + 1) + ")" + (model == null ? "" : ", learned model kept"), row.status().startedAt(), null), model);
         } catch (RuntimeException e) {
             LOG.warn("could not check for an interrupted duplicate search: {}", e.getMessage());
+            throw e; // the scheduler counts the failure and retries with backoff
         }
     }
 
@@ -102,9 +103,16 @@ public final class DedupJobService implements DedupJobs {
         return t != null && t.isAlive() ? "RUNNING" : "IDLE";
     }
 
-    private void heartbeat() {
+    /**
+     * The running job's heartbeat, written from its own work (the finder calls {@code alive()} every few thousand
+     * records or pairs, on whichever thread did them), at most every {@value #BEAT_MILLIS} ms: a job that stops making
+     * progress stops beating, and so can be taken over. One thread writes; the others skip.
+     */
+    private void alive() {
+        long now = System.currentTimeMillis();
+        long last = lastBeat.get();
         long id = jobId;
-        if (id > 0 && "RUNNING".equals(running())) {
+        if (id > 0 && now - last >= BEAT_MILLIS && lastBeat.compareAndSet(last, now)) {
             try {
                 queue.saveJob(id, status.get(), clock.instant());
             } catch (RuntimeException e) {
@@ -169,7 +177,6 @@ public final class DedupJobService implements DedupJobs {
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
         interrupted = true;
         cancel.set(true);
         Thread t = worker;
@@ -192,6 +199,7 @@ public final class DedupJobService implements DedupJobs {
                         throw new DuplicateFinder.Cancelled();
                     }
                     update("loading", records.size(), start.total(), 0, 0, 0);
+                    alive();
                 }
                 records.add(m.person());
                 if (m.externalId() != null) {
@@ -213,6 +221,11 @@ public final class DedupJobService implements DedupJobs {
                 public void learned(FellegiSunterModel model) {
                     queue.saveJobModel(jobId, model.toJson());
                 }
+
+                @Override
+                public void alive() {
+                    DedupJobService.this.alive();
+                }
             }, learned);
             List<MatchResult> likely = run.above(reviewThreshold);
             update("queueing", 0, likely.size(), likely.size(), DuplicateFinder.clusters(likely), 0);
@@ -224,6 +237,7 @@ public final class DedupJobService implements DedupJobs {
             int queued = 0;
             for (int i = 0; i < pairs.size(); i += 500) {
                 queued += queue.offer(pairs.subList(i, Math.min(pairs.size(), i + 500)), clock.instant());
+                alive();
             }
             lastPairs = run.pairs();
             lastExternalIds = externalIds;

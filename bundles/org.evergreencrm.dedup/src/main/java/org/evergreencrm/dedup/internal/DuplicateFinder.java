@@ -54,6 +54,30 @@ public final class DuplicateFinder {
         /** The model was learned (not called when the run was given one). */
         default void learned(FellegiSunterModel model) {
         }
+
+        /**
+         * The run is making progress: called every few thousand records or pairs, from whichever thread did them
+         * (phases run in parallel), so a job can keep its heartbeat from its own work.
+         */
+        default void alive() {
+        }
+    }
+
+    /** Calls {@link Listener#alive()} every {@value #TICK} units of work, from any thread. */
+    static final class Ticker {
+        static final int TICK = 4096;
+        private final Listener listener;
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        Ticker(Listener listener) {
+            this.listener = listener;
+        }
+
+        void tick() {
+            if ((count.incrementAndGet() & (TICK - 1)) == 0) {
+                listener.alive();
+            }
+        }
     }
 
     /** Thrown when the listener asked to stop. */
@@ -78,19 +102,25 @@ public final class DuplicateFinder {
      *        the listener hears {@code learned(model)} once the model is known, so it can be checkpointed
      */
     public Run run(List<PersonRecord> records, Listener listener, FellegiSunterModel learned) {
+        Ticker ticker = new Ticker(listener);
         listener.progress("normalizing", 0, records.size());
-        List<NormalizedPerson> people = records.parallelStream().map(normalizer::normalize).toList();
+        List<NormalizedPerson> people = records.parallelStream().map(r -> {
+            ticker.tick();
+            return normalizer.normalize(r);
+        }).toList();
         check(listener);
         listener.progress("blocking", 0, people.size());
-        long[] pairs = candidatePairs(people);
+        long[] pairs = candidatePairs(people, ticker);
         check(listener);
         List<int[]> pairIndex = new ArrayList<>(pairs.length);
         for (long code : pairs) {
             pairIndex.add(new int[] {(int) (code >>> 32), (int) code});
         }
         listener.progress("comparing", 0, pairIndex.size());
-        List<int[]> vectors = pairIndex.parallelStream()
-                .map(pair -> PairComparator.compare(people.get(pair[0]), people.get(pair[1]))).toList();
+        List<int[]> vectors = pairIndex.parallelStream().map(pair -> {
+            ticker.tick();
+            return PairComparator.compare(people.get(pair[0]), people.get(pair[1]));
+        }).toList();
         check(listener);
         FellegiSunterModel model = learned;
         if (model == null) {
@@ -109,6 +139,7 @@ public final class DuplicateFinder {
         listener.progress("scoring", 0, pairIndex.size());
         List<MatchResult> results = new ArrayList<>();
         for (int i = 0; i < pairIndex.size(); i++) {
+            ticker.tick();
             int[] levels = vectors.get(i);
             double p = model.probability(levels);
             if (p >= KEEP) {
@@ -143,11 +174,18 @@ public final class DuplicateFinder {
      * de-duplicated. No per-key objects, which matters at a million records.
      */
     static long[] candidatePairs(List<NormalizedPerson> people) {
+        return candidatePairs(people, new Ticker(Listener.NONE));
+    }
+
+    static long[] candidatePairs(List<NormalizedPerson> people, Ticker ticker) {
         if (people.size() >= (1 << 24)) {
             throw new IllegalArgumentException("at most 16,777,215 records per run");
         }
         List<long[]> hashes = people.parallelStream()
-                .map(person -> BlockingKeys.of(person).stream().mapToLong(DuplicateFinder::hash40).toArray()).toList();
+                .map(person -> {
+                    ticker.tick();
+                    return BlockingKeys.of(person).stream().mapToLong(DuplicateFinder::hash40).toArray();
+                }).toList();
         long[] entries = new long[16];
         int n = 0;
         for (int i = 0; i < people.size(); i++) {
@@ -170,6 +208,7 @@ public final class DuplicateFinder {
                 end++;
             }
             int size = end - start;
+            ticker.tick();
             if (size >= 2 && size <= MAX_BLOCK) {
                 for (int x = start; x < end; x++) {
                     for (int y = x + 1; y < end; y++) {

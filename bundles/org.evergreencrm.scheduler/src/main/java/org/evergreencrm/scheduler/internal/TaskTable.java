@@ -14,6 +14,8 @@ import org.evergreencrm.store.jdbc.Jdbc;
 /** Reads db-scheduler's table: every task instance, as every node sees it (the table is shared). */
 final class TaskTable {
     static final String NAME = "scheduled_tasks";
+    /** Where a one-time task that used all its attempts is parked, so it stays visible instead of being deleted. */
+    static final java.time.Instant GAVE_UP = java.time.Instant.parse("9999-01-01T00:00:00Z");
 
     private TaskTable() {
     }
@@ -26,9 +28,14 @@ final class TaskTable {
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString("task_name");
-                    out.add(new ScheduledTaskStatus(name, rs.getString("task_instance"), Jdbc.instant(rs, "execution_time"),
-                            Jdbc.instant(rs, "last_success"), Jdbc.instant(rs, "last_failure"), rs.getInt("consecutive_failures"),
-                            rs.getBoolean("picked") ? rs.getString("picked_by") : null, registered.contains(name)));
+                    java.time.Instant next = Jdbc.instant(rs, "execution_time");
+                    boolean picked = rs.getBoolean("picked");
+                    int failures = rs.getInt("consecutive_failures");
+                    boolean gaveUp = next != null && !next.isBefore(GAVE_UP);
+                    String state = picked ? "RUNNING" : gaveUp ? "FAILED" : failures > 0 ? "RETRYING" : "SCHEDULED";
+                    out.add(new ScheduledTaskStatus(name, rs.getString("task_instance"), gaveUp ? null : next,
+                            Jdbc.instant(rs, "last_success"), Jdbc.instant(rs, "last_failure"), failures,
+                            picked ? rs.getString("picked_by") : null, registered.contains(name), state));
                 }
             }
             return out;

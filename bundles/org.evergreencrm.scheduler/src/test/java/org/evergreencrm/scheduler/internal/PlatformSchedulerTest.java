@@ -1,6 +1,7 @@
 package org.evergreencrm.scheduler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.evergreencrm.api.schedule.OneTimeTask;
 import org.evergreencrm.api.schedule.RecurringTask;
 import org.evergreencrm.api.schedule.ScheduledTaskStatus;
 import org.evergreencrm.store.internal.TestDatabases;
@@ -67,6 +69,68 @@ class PlatformSchedulerTest {
             a.stop();
             b.stop();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void oneTimeTasksRunOnceAcrossNodesAndAFailingOneEndsVisiblyFailed(TestDatabases.Db db) throws Exception {
+        DataSource ds = TestDatabases.migrated(db.dataSource());
+        java.util.Map<String, AtomicInteger> ran = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<String> data = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OneTimeTask send = once("send-reminder", 5, (instance, d) -> {
+            ran.computeIfAbsent(instance, k -> new AtomicInteger()).incrementAndGet();
+            data.add(d);
+        });
+        OneTimeTask broken = once("broken-step", 2, (instance, d) -> {
+            throw new IllegalStateException("no such provider");
+        });
+        PlatformScheduler a = new PlatformScheduler(ds, null, config("node-a"));
+        PlatformScheduler b = new PlatformScheduler(ds, null, config("node-b"));
+        try {
+            a.addOneTimeTask(send);
+            b.addOneTimeTask(send);
+            a.addOneTimeTask(broken);
+            java.time.Instant now = java.time.Instant.now();
+            for (int i = 0; i < 10; i++) {
+                assertTrue(a.schedule("send-reminder", "task-" + i, now, "payload-" + i));
+            }
+            assertFalse(b.schedule("send-reminder", "task-3", now, "again"), "an instance is scheduled once");
+            assertTrue(a.schedule("send-reminder", "later", now.plusSeconds(3600), null));
+            assertTrue(a.cancel("send-reminder", "later"));
+            assertFalse(a.cancel("send-reminder", "later"));
+            assertTrue(b.schedule("broken-step", "step-1", now, null));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline && (ran.size() < 10 || !state(a, "broken-step").equals("FAILED"))) {
+                Thread.sleep(200);
+            }
+            assertEquals(10, ran.size(), "every instance ran: " + ran.keySet());
+            assertTrue(ran.values().stream().allMatch(n -> n.get() == 1), "each once, though two nodes offer it: " + ran);
+            assertTrue(data.contains("payload-7"));
+            assertTrue(a.tasks().stream().noneMatch(t -> t.name().equals("send-reminder")), "done instances leave the table");
+            ScheduledTaskStatus failed = a.tasks().stream().filter(t -> t.name().equals("broken-step")).findFirst().orElseThrow();
+            assertEquals("FAILED", failed.state(), failed.toString());
+            assertEquals(2, failed.consecutiveFailures(), "both attempts were made: " + failed);
+            assertEquals(null, failed.nextRun());
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private static String state(PlatformScheduler s, String task) {
+        return s.tasks().stream().filter(t -> t.name().equals(task)).map(ScheduledTaskStatus::state).findFirst().orElse("-");
+    }
+
+    interface OnceBody {
+        void run(String instance, String data) throws Exception;
+    }
+
+    private static OneTimeTask once(String name, int attempts, OnceBody body) {
+        return new OneTimeTask() {
+            public String name() { return name; }
+            public int maxAttempts() { return attempts; }
+            public void run(String instance, String d) throws Exception { body.run(instance, d); }
+        };
     }
 
     private static int failures(List<ScheduledTaskStatus> tasks) {

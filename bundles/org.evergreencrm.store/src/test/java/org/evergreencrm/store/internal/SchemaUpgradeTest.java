@@ -37,9 +37,13 @@ class SchemaUpgradeTest {
 
         List<PreviousRelease.Ran> after = PreviousRelease.changeLog(ds);
         assertEquals(before, after.subList(0, before.size()), "nothing re-run, checksums unchanged");
-        assertEquals(List.of("011-timeline-activities", "011-timeline-notes", "011-timeline-tasks"),
-                after.subList(before.size(), after.size()).stream().map(PreviousRelease.Ran::id).toList(),
-                "only the change sets of the bundle that is new since that release were added");
+        List<String> added = new java.util.ArrayList<>();
+        if (db.name().equals("PostgreSQL")) {
+            added.add("012-task-data-bytea"); // the scheduler's fix of its own table, PostgreSQL only
+        }
+        added.addAll(List.of("011-timeline-activities", "011-timeline-notes", "011-timeline-tasks"));
+        assertEquals(added, after.subList(before.size(), after.size()).stream().map(PreviousRelease.Ran::id).toList(),
+                "only change sets that are new since that release were added");
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM contact WHERE last_name = '" + PreviousRelease.LAST_NAME + "'"));
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM contact_phone WHERE e164 = '" + PreviousRelease.PHONE + "'"));
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM lead WHERE source = '" + PreviousRelease.LEAD_SOURCE + "'"));

@@ -15,10 +15,12 @@ public class ScheduleListCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.printf("%-28s %-22s %-22s %-22s %-8s %s%n", "task", "next run", "last success", "last failure", "failures", "running on");
+        System.out.printf("%-28s %-16s %-9s %-22s %-22s %-22s %-8s %s%n", "task", "instance", "state", "next run", "last success",
+                "last failure", "failures", "running on");
         for (ScheduledTaskStatus t : scheduler.tasks()) {
-            System.out.printf("%-28s %-22s %-22s %-22s %-8d %s%n", t.name() + (t.registered() ? "" : " (not offered here)"),
-                    t.nextRun(), t.lastSuccess(), t.lastFailure(), t.consecutiveFailures(), t.runningOn() == null ? "-" : t.runningOn());
+            System.out.printf("%-28s %-16s %-9s %-22s %-22s %-22s %-8d %s%n", t.name() + (t.registered() ? "" : " (not offered here)"),
+                    t.instance(), t.state(), t.nextRun() == null ? "-" : t.nextRun(), t.lastSuccess(), t.lastFailure(),
+                    t.consecutiveFailures(), t.runningOn() == null ? "-" : t.runningOn());
         }
         return null;
     }
