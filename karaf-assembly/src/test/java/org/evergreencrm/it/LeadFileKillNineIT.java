@@ -97,7 +97,7 @@ class LeadFileKillNineIT {
         return pb.start();
     }
 
-    private static void killNine(Process p) {
+    static void killNine(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly); // SIGKILL: no shutdown hooks, no clean stop
         p.destroyForcibly();
         try {

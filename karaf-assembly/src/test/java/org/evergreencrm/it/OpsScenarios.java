@@ -29,6 +29,7 @@ final class OpsScenarios {
         assertEquals(ready.toString(), "up", checks.get("database").asText());
         assertEquals("applied", checks.get("schema").asText());
         assertEquals("active", checks.get("bundles").asText());
+        assertEquals("up", checks.get("api").asText());
         String body = ready.body().toLowerCase(java.util.Locale.ROOT);
         assertFalse("no connection details: " + body, body.contains("jdbc") || body.contains("postgres") || body.contains("h2"));
     }

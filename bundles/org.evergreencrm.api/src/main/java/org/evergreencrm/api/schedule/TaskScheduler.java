@@ -16,6 +16,9 @@ public interface TaskScheduler {
      */
     boolean schedule(String task, String instance, Instant at, String data);
 
+    /** This node's name in the scheduler's table ({@code picked_by}): says which node of a cluster ran what. */
+    String node();
+
     /** Removes a scheduled instance that has not run; {@code false} when there was none. */
     boolean cancel(String task, String instance);
 }

@@ -18,6 +18,7 @@ import org.osgi.framework.Constants;
  */
 final class Readiness {
     static final String PREFIX = "org.evergreencrm.";
+    private static final String API_NAME_PROPERTY = "osgi.http.whiteboard.servlet.name";
 
     record Result(boolean ready, Map<String, String> checks) {
     }
@@ -53,7 +54,18 @@ final class Readiness {
             }
         }
         checks.put("bundles", inactive.isEmpty() ? "active" : "not active: " + String.join(", ", inactive));
-        return new Result(db && schema && inactive.isEmpty(), checks);
+        // a bundle can be active while its components still wait for services: the REST API is there when its servlet is
+        boolean api = apiRegistered(context);
+        checks.put("api", api ? "up" : "down");
+        return new Result(db && schema && inactive.isEmpty() && api, checks);
+    }
+
+    private static boolean apiRegistered(BundleContext context) {
+        try {
+            return !context.getServiceReferences(javax.servlet.Servlet.class, "(" + API_NAME_PROPERTY + "=evergreen-api)").isEmpty();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String shortName(String bundle) {

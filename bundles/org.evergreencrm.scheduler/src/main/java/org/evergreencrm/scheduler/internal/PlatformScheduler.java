@@ -110,6 +110,11 @@ public final class PlatformScheduler implements TaskScheduler {
     }
 
     @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
     public boolean cancel(String task, String instance) {
         TaskInstanceId id = TaskInstanceId.of(task, instance);
         if (client.getScheduledExecution(id).isEmpty()) {
@@ -159,6 +164,7 @@ public final class PlatformScheduler implements TaskScheduler {
             scheduler = Scheduler.create(ds, new ArrayList<com.github.kagkarlsson.scheduler.task.Task<?>>(once)).startTasks(recurring).tableName(TaskTable.NAME)
                     .pollingInterval(Duration.ofSeconds(Math.max(1, config.pollingSeconds()))).threads(Math.max(1, config.threads()))
                     .schedulerName(new SchedulerName.Fixed(node)).alwaysPersistTimestampInUTC()
+                    .heartbeatInterval(Duration.ofSeconds(Math.max(1, config.heartbeatSeconds()))).missedHeartbeatsLimit(6)
                     .shutdownMaxWait(Duration.ofSeconds(10)).build();
             scheduler.start();
             LOG.info("platform scheduler on node {} runs {} and one-time {}", node, tasks.keySet(), oneTime.keySet());

@@ -14,6 +14,9 @@ public @interface SchedulerConfig {
     @AttributeDefinition(description = "Seconds a failed run waits before its first retry (doubling each time)")
     int retrySeconds() default 10;
 
+    @AttributeDefinition(description = "Seconds between the heartbeats of a running task; a task whose node missed six is run again elsewhere")
+    int heartbeatSeconds() default 10;
+
     @AttributeDefinition(description = "This node's name in the scheduler's table (empty: the host name and a random suffix)")
     String nodeName() default "";
 }

@@ -156,6 +156,7 @@ class PlatformSchedulerTest {
             public int pollingSeconds() { return 1; }
             public int threads() { return 2; }
             public int retrySeconds() { return 1; }
+            public int heartbeatSeconds() { return 10; }
             public String nodeName() { return node; }
         };
     }

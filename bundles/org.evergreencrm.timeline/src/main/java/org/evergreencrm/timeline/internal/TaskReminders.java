@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.evergreencrm.api.schedule.RecurringTask;
+import org.evergreencrm.api.schedule.TaskScheduler;
 import org.evergreencrm.api.store.SchemaReady;
 import org.evergreencrm.api.timeline.ActivityKinds;
 import org.evergreencrm.api.timeline.Task;
@@ -20,24 +21,31 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.event.EventAdmin;
 
 /**
  * On the platform scheduler (once per cluster): tasks that fell due get a {@code TASK_DUE} entry on their contact's
  * timeline and a {@link TimelineEvents#TASK_DUE} event for their assignee, once each.
  */
-@Component(service = RecurringTask.class)
+@Component(service = RecurringTask.class, configurationPid = "org.evergreencrm.timeline")
+@Designate(ocd = TimelineConfig.class)
 public final class TaskReminders implements RecurringTask {
     private final WorkItems items;
     private final TimelineStore store;
     private final DataSource ds;
+    private final TaskScheduler scheduler;
+    private final Duration every;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
 
     @Activate
     public TaskReminders(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference(target = "(evergreen.schema=org.evergreencrm.timeline)") SchemaReady schema) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.timeline)") SchemaReady schema,
+            @Reference TaskScheduler scheduler, TimelineConfig config) {
         this.ds = ds;
+        this.scheduler = scheduler;
+        this.every = Duration.ofSeconds(Math.max(1, config.reminderSeconds()));
         this.items = new WorkItems(ds);
         this.store = new TimelineStore(ds);
     }
@@ -49,7 +57,7 @@ public final class TaskReminders implements RecurringTask {
 
     @Override
     public Duration every() {
-        return Duration.ofSeconds(15);
+        return every;
     }
 
     @Override
@@ -60,7 +68,7 @@ public final class TaskReminders implements RecurringTask {
             for (Task t : items.takeDue(now, 500)) {
                 store.record(new TimelineStore.Entry(t.contactId(), now, ActivityKinds.TASK_DUE, "system",
                         "Task due for " + t.assignee() + ": " + t.title(), Json.of("taskId", t.id(), "dueAt", t.dueAt().toString(),
-                                "assignee", t.assignee()), "task/" + t.id() + "/due"));
+                                "assignee", t.assignee(), "node", scheduler.node()), "task/" + t.id() + "/due"));
                 Jdbc.afterCommit(() -> remind(t));
             }
             return null;
