@@ -66,6 +66,29 @@ final class DedupScenarios {
         assertEquals("DONE", row.status().state());
         assertEquals(1, row.resumes());
         assertNotNull("the learned model is checkpointed", row.model());
+
+        // the run's results outlive the node's memory: the export and the evaluation answer the same after a restart
+        Http.Reply before = support.http().send("GET", "/api/v1/duplicates/pairs.csv?threshold=0.05", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null);
+        String truth = "id_a,id_b\n" + before.body().lines().skip(1).limit(3).map(l -> l.split(",")[0] + "," + l.split(",")[1])
+                .reduce("", (a, b) -> a + b + "\n") + "not-a-record,nor-this-one\n";
+        Http.Reply evalBefore = support.http().raw("POST", "/api/v1/duplicates/evaluate", "admin", EvergreenTestSupport.ADMIN_PASSWORD,
+                truth.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        dedup.stop();
+        dedup.start();
+        support.awaitAllBundlesActive();
+        Http.Reply after = null;
+        for (int i = 0; i < 80 && (after == null || after.status() != 200); i++) {
+            after = support.http().send("GET", "/api/v1/duplicates/pairs.csv?threshold=0.05", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null);
+            Thread.sleep(after.status() == 200 ? 0 : 250);
+        }
+        System.out.println("[evergreen] pairs.csv lines before and after the restart: " + before.body().lines().count());
+        assertEquals(before.toString(), 200, before.status());
+        assertEquals("pairs.csv after a restart", before.body(), after.body());
+        Http.Reply evalAfter = support.http().raw("POST", "/api/v1/duplicates/evaluate", "admin", EvergreenTestSupport.ADMIN_PASSWORD,
+                truth.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertEquals(evalBefore.toString(), 200, evalBefore.status());
+        assertEquals(evalBefore.status(), evalAfter.status());
+        assertEquals("the evaluation after a restart", evalBefore.body(), evalAfter.body());
         tracker.close();
     }
 }

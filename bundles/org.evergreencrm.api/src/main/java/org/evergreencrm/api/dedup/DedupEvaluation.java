@@ -18,6 +18,9 @@ public interface DedupEvaluation {
      */
     ImportResult importCsv(Actor actor, Reader csv, Map<String, String> mapping, String source);
 
+    /** The probability from which a pair goes to the review queue: the export's default threshold. */
+    double reviewThreshold();
+
     /** Writes {@code id_a,id_b,score} (external ids) for the last batch search's pairs at or above the threshold. */
     int exportPairs(Writer out, double threshold);
 

@@ -43,8 +43,9 @@ public final class DedupJobService implements DedupJobs {
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status("IDLE", null, 0, 0, 0, 0, 0, "no run yet", null, null));
     private final AtomicBoolean cancel = new AtomicBoolean();
-    private volatile List<MatchResult> lastPairs = List.of();
-    private volatile java.util.Map<String, String> lastExternalIds = java.util.Map.of();
+    /** The last finished run's pairs, held here once read; the table {@code dedup_run_pair} is where they live. */
+    private volatile RunPairs.Stored last;
+    private final RunPairs runPairs;
     private volatile Thread worker;
     private final String node = java.util.UUID.randomUUID().toString();
     private final int staleSeconds;
@@ -55,7 +56,10 @@ public final class DedupJobService implements DedupJobs {
 
     @Activate
     public DedupJobService(@Reference ContactService contacts, @Reference ContactRepository repository,
-            @Reference DedupRepository queue, DuplicateDetectorImpl.Config config) {
+            @Reference DedupRepository queue, DuplicateDetectorImpl.Config config,
+            @Reference(target = "(osgi.jndi.service.name=evergreen)") javax.sql.DataSource ds,
+            @Reference(target = "(evergreen.schema=org.evergreencrm.dedup)") org.evergreencrm.api.store.SchemaReady schema) {
+        this.runPairs = new RunPairs(ds);
         this.contacts = contacts;
         this.repository = repository;
         this.queue = queue;
@@ -163,12 +167,25 @@ public final class DedupJobService implements DedupJobs {
 
     @Override
     public List<MatchResult> lastPairs() {
-        return lastPairs;
+        return stored().pairs();
     }
 
-    /** Contact id → external id (custom field {@code externalId}) of the contacts in the last run. */
+    /** Contact id → external id (custom field {@code externalId}) of the contacts in the last run's pairs. */
     java.util.Map<String, String> lastExternalIds() {
-        return lastExternalIds;
+        return stored().externalIds();
+    }
+
+    /** The last finished run's pairs: from memory, else (after a restart) from the table. */
+    private RunPairs.Stored stored() {
+        RunPairs.Stored s = last;
+        if (s != null) {
+            return s;
+        }
+        java.util.Optional<org.evergreencrm.api.store.DedupJobRow> row = queue.lastJob();
+        long id = row.filter(r -> "DONE".equals(r.status().state())).map(org.evergreencrm.api.store.DedupJobRow::id).orElse(-1L);
+        s = id < 0 ? new RunPairs.Stored(List.of(), java.util.Map.of()) : runPairs.load(id);
+        last = s;
+        return s;
     }
 
     double reviewThreshold() {
@@ -239,8 +256,9 @@ public final class DedupJobService implements DedupJobs {
                 queued += queue.offer(pairs.subList(i, Math.min(pairs.size(), i + 500)), clock.instant());
                 alive();
             }
-            lastPairs = run.pairs();
-            lastExternalIds = externalIds;
+            // the pairs are stored before the run says DONE, so a DONE run always has its pairs
+            runPairs.replace(jobId, run.pairs(), externalIds);
+            last = new RunPairs.Stored(run.pairs(), externalIds);
             Status s = status.get();
             status.set(new Status("DONE", "done", records.size(), records.size(), likely.size(), s.clusters(), queued,
                     run.candidatePairs() + " candidate pairs compared; " + likely.size() + " likely duplicates in "

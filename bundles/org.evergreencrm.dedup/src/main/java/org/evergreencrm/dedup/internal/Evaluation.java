@@ -48,9 +48,15 @@ public final class Evaluation {
         return new Scores(threshold, tp, fp, truth.size() - tp);
     }
 
+    /** The best F1 over thresholds from the lowest a run keeps ({@link DuplicateFinder#KEEP}) up, every 0.025, and 0.999. */
     public static Scores best(List<MatchResult> scored, List<String[]> truePairs) {
         Scores best = at(0.5, scored, truePairs);
-        for (double t : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99, 0.995, 0.999}) {
+        java.util.List<Double> grid = new java.util.ArrayList<>();
+        for (int i = 0; DuplicateFinder.KEEP + i * 0.025 < 1.0; i++) {
+            grid.add(Math.round((DuplicateFinder.KEEP + i * 0.025) * 1000) / 1000.0);
+        }
+        grid.add(0.999);
+        for (double t : grid) {
             Scores s = at(t, scored, truePairs);
             if (s.f1() > best.f1()) {
                 best = s;

@@ -87,6 +87,11 @@ public final class EvaluationTool implements DedupEvaluation {
         return new ImportResult(records.size(), created, errors);
     }
 
+    @Override
+    public double reviewThreshold() {
+        return jobs.reviewThreshold();
+    }
+
     /** Writes {@code id_a,id_b,score} for the last run's pairs at or above the threshold, with external ids. */
     @Override
     public int exportPairs(Writer out, double threshold) {

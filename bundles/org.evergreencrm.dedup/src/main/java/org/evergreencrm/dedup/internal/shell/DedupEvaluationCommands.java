@@ -56,13 +56,14 @@ public final class DedupEvaluationCommands {
 
         @Argument(index = 0, name = "file", required = true)
         String file;
-        @Option(name = "--threshold", description = "lowest probability written")
-        double threshold = 0.5;
+        @Option(name = "--threshold", description = "lowest probability written, from 0.05 (every pair kept); default: the review threshold")
+        Double threshold;
 
         @Override
         public Object execute() throws Exception {
+            double t = threshold == null ? tool.reviewThreshold() : threshold;
             try (Writer out = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-                System.out.println(tool.exportPairs(out, threshold) + " pairs written to " + file);
+                System.out.println(tool.exportPairs(out, t) + " pairs written to " + file + " (threshold " + t + ")");
             }
             return null;
         }

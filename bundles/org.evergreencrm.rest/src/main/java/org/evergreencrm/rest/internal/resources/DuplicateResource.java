@@ -68,10 +68,11 @@ public final class DuplicateResource {
     @GET
     @Path("/pairs.csv")
     @Produces("text/csv")
-    @Operation(summary = "The last batch search's pairs as CSV id_a,id_b,score (external ids)")
+    @Operation(summary = "The last batch search's pairs as CSV id_a,id_b,score (external ids)", description = "threshold: from 0.05 "
+            + "(every pair the run kept) to 1; the review threshold when absent.")
     public String pairs(@QueryParam("threshold") String threshold, @Context SecurityContext security) {
         reviewer(security);
-        double t = QueryParams.parseDouble("threshold", threshold, 0.5);
+        double t = QueryParams.parseDouble("threshold", threshold, evaluation.reviewThreshold());
         java.io.StringWriter out = new java.io.StringWriter();
         evaluation.exportPairs(out, t);
         return out.toString();
