@@ -76,7 +76,7 @@ final class LeadScenarios {
         HttpResponse<String> bad = post("/intake/forms/demo", "application/x-www-form-urlencoded", "notes=call+me&submissionId=bad-" + s);
         assertEquals(bad.body(), 400, bad.statusCode());
         assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(bad.body(), bad.body().contains("\"field\":\"lastName\""));
+        assertTrue(bad.body(), bad.body().contains("\"field\":\"phone\""));
         assertEquals(404, post("/intake/forms/nope", "application/x-www-form-urlencoded", form).statusCode());
         HttpResponse<String> redirected = post("/intake/forms/demo", "application/x-www-form-urlencoded",
                 form + "&_redirect=http%3A%2F%2Flocalhost%3A8181%2Fthanks");

@@ -34,7 +34,25 @@ final class ContactValidator {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern US_ZIP = Pattern.compile("[0-9]{5}(-[0-9]{4})?");
 
+    /** The one rule for every way a person comes in: REST, shell, imports, lead intake. */
+    static final String IDENTITY_RULE = "a person needs at least one identifying field: a name, a phone, an e-mail, "
+            + "or an address with a date of birth";
+
     private ContactValidator() {
+    }
+
+    /**
+     * Whether a person record says who it is: a first or last name, a phone, an e-mail, or a postal address together
+     * with a date of birth (custom field {@code dateOfBirth}). Records from person lists often have no name but an
+     * address and a birth date; they are people and can be matched, so they are taken.
+     */
+    static boolean identifiesAPerson(String first, String last, List<Phone> phones, List<Email> emails, PostalAddress address,
+            Map<String, Object> custom) {
+        boolean phone = phones != null && phones.stream().anyMatch(p -> p != null && p.number() != null && !p.number().isBlank());
+        boolean email = emails != null && emails.stream().anyMatch(e -> e != null && e.address() != null && !e.address().isBlank());
+        Object dob = custom == null ? null : custom.get(org.evergreencrm.api.dedup.PersonRecords.DATE_OF_BIRTH);
+        boolean addressWithBirthDate = address != null && dob != null && !dob.toString().isBlank();
+        return first != null || last != null || phone || email || addressWithBirthDate;
     }
 
     /** @return the cleaned draft; throws {@link ValidationException} listing every field at fault */
@@ -47,15 +65,15 @@ final class ContactValidator {
         String first = text(d.firstName(), "firstName", 100, errors);
         String last = text(d.lastName(), "lastName", 100, errors);
         String household = text(d.householdName(), "householdName", 200, errors);
-        if (kind == ContactKind.PERSON && first == null && last == null) {
-            errors.add(new FieldError("lastName", "a person needs a first or last name"));
-        }
         if (kind == ContactKind.HOUSEHOLD && household == null) {
             errors.add(new FieldError("householdName", "a household needs a name"));
         }
         List<Phone> phones = phones(d.phones(), errors);
         List<Email> emails = emails(d.emails(), errors);
         PostalAddress address = address(d.address(), errors);
+        if (kind == ContactKind.PERSON && !identifiesAPerson(first, last, d.phones(), d.emails(), address, d.customFields())) {
+            errors.add(new FieldError("lastName", IDENTITY_RULE));
+        }
         if (phones.isEmpty() && emails.isEmpty() && address == null) {
             errors.add(new FieldError("phones", "a contact needs at least one phone, email or postal address"));
         }

@@ -106,7 +106,8 @@ class ContactServiceImplTest {
         events.clear();
         assertThrows(ValidationException.class, () -> service.createAll(Actor.system(), List.of(draft("Fine", null), draft("Bad", gone.id()))));
         assertThrows(ValidationException.class, () -> service.createAll(Actor.system(), List.of(draft("Fine", null),
-                new ContactDraft(null, null, null, null, List.of(new Phone("813-555-0100", null)), null, null, null, null, null, null, null))));
+                new ContactDraft(null, null, null, null, null, null, new org.evergreencrm.api.contact.PostalAddress("1 Main St", null,
+                        "Tampa", "FL", "33602", "US"), null, null, null, null, null))));
         assertEquals(2, repo.rows.size(), "a batch with a bad draft writes nothing");
         assertTrue(events.isEmpty());
         assertThrows(AccessDeniedException.class, () -> service.createAll(Actor.of(rick), List.of(draft("Theirs", rita.id()))));
@@ -226,8 +227,9 @@ class ContactServiceImplTest {
 
     @Test
     void invalidInputWritesNothingAndPostsNothing() {
-        ContactDraft nameless = new ContactDraft(null, null, null, null, List.of(new Phone("813-555-0100", null)), null, null,
-                null, null, null, null, null);
+        // no name, no phone, no e-mail, no date of birth: an address alone does not identify a person
+        ContactDraft nameless = new ContactDraft(null, null, null, null, null, null, new org.evergreencrm.api.contact.PostalAddress(
+                "1 Main St", null, "Tampa", "FL", "33602", "US"), null, null, null, null, null);
         assertThrows(ValidationException.class, () -> service.create(Actor.of(rick), nameless));
         assertTrue(repo.rows.isEmpty());
         assertTrue(events.isEmpty());

@@ -52,8 +52,22 @@ class ContactValidatorTest {
     void reportsEveryFieldAtFaultWithItsPath() {
         ContactDraft d = person(null, null, List.of(new Phone("813-555-0101", null), new Phone("12", null)),
                 List.of(new Email("not-an-email", null)), new PostalAddress("1 Main", null, "Tampa", "FL", "ABCDE", "USA"));
-        assertEquals(List.of("lastName", "phones[1].number", "emails[0].address", "address.country"),
-                fields(d));
+        assertEquals(List.of("phones[1].number", "emails[0].address", "address.country"), fields(d),
+                "no name, but a phone: the person is identified");
+    }
+
+    @Test
+    void aPersonNeedsOneIdentifyingFieldNotNecessarilyAName() {
+        PostalAddress home = new PostalAddress("42 Wattle St", null, "Dubbo", "NSW", "2830", "AU");
+        ContactDraft addressOnly = person(null, null, null, null, home);
+        assertEquals(List.of("lastName"), fields(addressOnly), "an address alone does not say who lives there");
+        ContactDraft withBirthDate = new ContactDraft(ContactKind.PERSON, null, null, null, null, null, home, null, null, null, null,
+                Map.of("dateOfBirth", "1961-03-04"));
+        assertEquals("1961-03-04", ContactValidator.clean(withBirthDate).customFields().get("dateOfBirth"),
+                "an address with a date of birth does");
+        assertEquals(1, ContactValidator.clean(person(null, null, null, List.of(new Email("ann@example.com", null)), null)).emails().size());
+        assertEquals(1, ContactValidator.clean(person(null, null, List.of(new Phone("+61 2 6884 1234", null)), null, null)).phones().size());
+        assertEquals(List.of("lastName", "phones"), fields(person(null, null, null, null, null)));
     }
 
     @Test

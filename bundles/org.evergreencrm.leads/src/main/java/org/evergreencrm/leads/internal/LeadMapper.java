@@ -57,9 +57,8 @@ final class LeadMapper {
             }
         }
         List<FieldError> errors = new ArrayList<>();
-        if (known.get("firstName") == null && known.get("lastName") == null) {
-            errors.add(new FieldError("lastName", "a lead needs a first or last name"));
-        }
+        // a lead must be reachable: a phone or an e-mail, which also identifies the person (the contact rule asks no
+        // name of a person who has one of them); the name is welcome, not required
         if (known.get("phone") == null && known.get("email") == null) {
             errors.add(new FieldError("phone", "a lead needs a phone number or an e-mail address"));
         }
