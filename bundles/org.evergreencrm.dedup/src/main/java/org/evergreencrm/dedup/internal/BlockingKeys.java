@@ -7,7 +7,10 @@ import java.util.Set;
  * Candidate keys: two records are compared only when they share one. Cheap to index in the database
  * (one row per key), and together they catch typos in any single field:
  * exact phone, exact email, phonetic family name + postcode, phonetic given name + postcode (family typos),
- * date of birth + initials, phonetic family + given name + city (moved within the town).
+ * date of birth + initials, phonetic family + given name + city (moved within the town). Records without phones or
+ * e-mails (person lists) need keys that survive a replaced name together with a typo elsewhere: date of birth +
+ * street number, postcode + street number, and the date of birth with day and month in either order + the family
+ * initial (a day/month swap).
  */
 public final class BlockingKeys {
     private BlockingKeys() {
@@ -26,6 +29,17 @@ public final class BlockingKeys {
         if (p.dateOfBirth() != null) {
             keys.add("d:" + p.dateOfBirth() + ":" + initial(p.given()) + initial(p.family()));
             keys.add("d:" + p.dateOfBirth() + ":" + initial(p.family()) + initial(p.given()));
+        }
+        if (p.dateOfBirth() != null && p.streetNumber() != null) {
+            keys.add("dn:" + p.dateOfBirth() + ":" + p.streetNumber());
+        }
+        if (p.postcode() != null && p.streetNumber() != null) {
+            keys.add("zn:" + p.postcode() + ":" + p.streetNumber());
+        }
+        if (p.dateOfBirth() != null) {
+            int d = p.dateOfBirth().getDayOfMonth();
+            int m = p.dateOfBirth().getMonthValue();
+            keys.add("dm:" + p.dateOfBirth().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m) + ":" + initial(p.family()));
         }
         if (p.familyCode() != null && p.givenCode() != null && p.city() != null) {
             keys.add("fg:" + p.familyCode() + ":" + p.givenCode() + ":" + p.city());

@@ -154,14 +154,19 @@ public final class DuplicateFinder {
 
     /**
      * Candidate pairs that a deterministic rule which rarely errs calls matches: the same phone or e-mail and a
-     * close family name. It misses some matches, so priors derived from it are on the cautious side.
+     * close family name; or, for records without them, the same date of birth, close given and family names and the
+     * same address or place. It misses some matches, so priors derived from it are on the cautious side.
      */
     static int sureMatches(List<int[]> vectors) {
         int sure = 0;
         for (int[] v : vectors) {
             boolean contact = v[Field.PHONE.ordinal()] == 0 || v[Field.EMAIL.ordinal()] == 0;
             boolean name = v[Field.FAMILY_NAME.ordinal()] == 0 || v[Field.FAMILY_NAME.ordinal()] == 1;
-            if (contact && name) {
+            // without phones or e-mails (person lists): the same birth date, close names and the same address or place
+            boolean given = v[Field.GIVEN_NAME.ordinal()] == 0 || v[Field.GIVEN_NAME.ordinal()] == 1;
+            boolean place = v[Field.ADDRESS.ordinal()] == 0 || v[Field.LOCATION.ordinal()] == 0;
+            boolean identity = v[Field.DATE_OF_BIRTH.ordinal()] == 0 && name && given && place;
+            if (contact && name || identity) {
                 sure++;
             }
         }

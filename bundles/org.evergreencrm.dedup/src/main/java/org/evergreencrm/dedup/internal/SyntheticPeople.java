@@ -18,7 +18,7 @@ public final class SyntheticPeople {
     public record Dataset(List<PersonRecord> records, List<String[]> truePairs) {
     }
 
-    private static final String[] GIVEN = {"James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael",
+    static final String[] GIVEN = {"James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael",
         "Linda", "William", "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah",
         "Charles", "Karen", "Christopher", "Nancy", "Daniel", "Margaret", "Matthew", "Lisa", "Anthony", "Betty", "Mark",
         "Dorothy", "Donald", "Sandra", "Steven", "Ashley", "Paul", "Kimberly", "Andrew", "Donna", "Joshua", "Emily",
@@ -29,7 +29,7 @@ public final class SyntheticPeople {
         "Gregory", "Catherine", "Samuel", "Christine", "Raymond", "Samantha", "Patrick", "Debra", "Alexander", "Janet",
         "Jack", "Rachel", "Dennis", "Carolyn", "Jerry", "Emma", "José", "María", "Luis", "Carmen", "Wei", "Mei", "Ahmed",
         "Fatima", "Olga", "Ivan", "Aisha", "Kwame", "Priya", "Raj", "Sofia", "Mateo", "Chloe", "Liam", "Noah", "Zoe"};
-    private static final String[] FAMILY = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller",
+    static final String[] FAMILY = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller",
         "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor",
         "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez",
         "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill",
@@ -45,12 +45,12 @@ public final class SyntheticPeople {
         {"Joseph", "Joe"}, {"Katherine", "Kate"}, {"Christopher", "Chris"}, {"Daniel", "Dan"}, {"Patricia", "Pat"},
         {"Jennifer", "Jen"}, {"Anthony", "Tony"}, {"Samuel", "Sam"}, {"Nicholas", "Nick"}, {"Rebecca", "Becky"},
         {"Edward", "Ted"}, {"Benjamin", "Ben"}, {"Matthew", "Matt"}, {"Jonathan", "Jon"}, {"Stephen", "Steve"}};
-    private static final String[] STREETS = {"Oak", "Maple", "Cedar", "Pine", "Elm", "Sunset", "Palm", "Lakeview",
+    static final String[] STREETS = {"Oak", "Maple", "Cedar", "Pine", "Elm", "Sunset", "Palm", "Lakeview",
         "Magnolia", "Hillcrest", "Washington", "Lincoln", "Park", "River", "Church", "Highland", "Meadow", "Forest",
         "Willow", "Spring", "Mill", "Jefferson", "Franklin", "Madison", "Cherry", "Walnut", "Chestnut", "Sycamore"};
-    private static final String[][] SUFFIXES = {{"Street", "St"}, {"Avenue", "Ave"}, {"Road", "Rd"}, {"Drive", "Dr"},
+    static final String[][] SUFFIXES = {{"Street", "St"}, {"Avenue", "Ave"}, {"Road", "Rd"}, {"Drive", "Dr"},
         {"Lane", "Ln"}, {"Court", "Ct"}, {"Boulevard", "Blvd"}, {"Place", "Pl"}};
-    private static final String[][] PLACES = {{"Tampa", "FL", "336", "813"}, {"Orlando", "FL", "328", "407"},
+    static final String[][] PLACES = {{"Tampa", "FL", "336", "813"}, {"Orlando", "FL", "328", "407"},
         {"Miami", "FL", "331", "305"}, {"Phoenix", "AZ", "850", "602"}, {"Tucson", "AZ", "857", "520"},
         {"Austin", "TX", "787", "512"}, {"Houston", "TX", "770", "713"}, {"Dallas", "TX", "752", "214"},
         {"Tulsa", "OK", "741", "918"}, {"Las Vegas", "NV", "891", "702"}, {"Sacramento", "CA", "958", "916"},
