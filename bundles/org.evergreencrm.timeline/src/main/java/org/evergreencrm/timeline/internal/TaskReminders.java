@@ -34,7 +34,12 @@ public final class TaskReminders implements RecurringTask {
     private final WorkItems items;
     private final TimelineStore store;
     private final DataSource ds;
-    private final TaskScheduler scheduler;
+    /**
+     * Only to say which node reminded: optional and dynamic, since the scheduler binds this task (a mandatory reference
+     * both ways would be a cycle that DS cannot always resolve).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile TaskScheduler scheduler;
     private final Duration every;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
@@ -42,9 +47,8 @@ public final class TaskReminders implements RecurringTask {
     @Activate
     public TaskReminders(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
             @Reference(target = "(evergreen.schema=org.evergreencrm.timeline)") SchemaReady schema,
-            @Reference TaskScheduler scheduler, TimelineConfig config) {
+            TimelineConfig config) {
         this.ds = ds;
-        this.scheduler = scheduler;
         this.every = Duration.ofSeconds(Math.max(1, config.reminderSeconds()));
         this.items = new WorkItems(ds);
         this.store = new TimelineStore(ds);
@@ -68,11 +72,16 @@ public final class TaskReminders implements RecurringTask {
             for (Task t : items.takeDue(now, 500)) {
                 store.record(new TimelineStore.Entry(t.contactId(), now, ActivityKinds.TASK_DUE, "system",
                         "Task due for " + t.assignee() + ": " + t.title(), Json.of("taskId", t.id(), "dueAt", t.dueAt().toString(),
-                                "assignee", t.assignee(), "node", scheduler.node()), "task/" + t.id() + "/due"));
+                                "assignee", t.assignee(), "node", node()), "task/" + t.id() + "/due"));
                 Jdbc.afterCommit(() -> remind(t));
             }
             return null;
         });
+    }
+
+    private String node() {
+        TaskScheduler s = scheduler;
+        return s == null ? "unknown" : s.node();
     }
 
     private void remind(Task t) {
