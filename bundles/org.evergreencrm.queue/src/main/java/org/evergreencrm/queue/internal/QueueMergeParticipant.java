@@ -26,7 +26,9 @@ public final class QueueMergeParticipant implements MergeParticipant {
 
     @Activate
     public QueueMergeParticipant(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady schemaReady) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.queue)") SchemaReady schemaReady,
+            // merge_moved_record is the compliance bundle's table (its consent participant uses it too)
+            @Reference(target = "(evergreen.schema=org.evergreencrm.compliance)") SchemaReady movesSchema) {
         this.ds = ds;
     }
 
