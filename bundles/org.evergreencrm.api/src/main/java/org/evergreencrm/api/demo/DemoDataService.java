@@ -5,6 +5,12 @@ import java.util.function.IntConsumer;
 /** Creates a demo team (a manager and two reps) and realistic demo contacts owned by them. */
 public interface DemoDataService {
 
+    /**
+     * Posted after demo data was generated at start-up, so other bundles can add theirs (the call queue puts the
+     * demo contacts in a bucket). Carries {@code contacts} (Integer).
+     */
+    String SEEDED = "org/evergreencrm/demo/SEEDED";
+
     /** Password of every demo user. */
     String DEMO_PASSWORD = "evergreen";
 

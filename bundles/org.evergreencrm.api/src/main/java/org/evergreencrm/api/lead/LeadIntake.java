@@ -34,6 +34,15 @@ public interface LeadIntake {
     /** Bulk intakes of this node (dropped files), newest first, with their progress. */
     List<LeadImport> imports();
 
+    /**
+     * The leads whose contacts the actor may see (the contact service's owner rule), filtered and one page at a time
+     * in a bounded number of queries; a bad filter is a validation error naming it.
+     */
+    org.evergreencrm.api.Page<LeadSummary> search(Actor actor, LeadQuery query);
+
+    /** Leads per source per day (UTC) over the last {@code days} days (1 to 366), of the contacts the actor may see. */
+    List<LeadDay> daily(Actor actor, int days);
+
     /** The newest leads whose contacts the actor may see, at most {@code limit} (1 to 1000). */
     List<Lead> recent(Actor actor, int limit);
 

@@ -38,6 +38,12 @@ public interface CallQueue {
 
     List<BucketStats> stats();
 
+    /**
+     * Calls per bucket, rep and outcome claimed in the last {@code days} days (1 to 366): a rep's own calls, a manager's
+     * team's, an admin's everyone's.
+     */
+    List<OutcomeCount> outcomes(Actor actor, int days);
+
     /** The contact's queue entry, history, attempts and compliance decisions. */
     ContactQueueState state(Actor actor, long contactId);
 

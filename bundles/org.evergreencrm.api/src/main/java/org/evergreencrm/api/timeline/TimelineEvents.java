@@ -12,6 +12,12 @@ public final class TimelineEvents {
     /** Posted by the timeline: a task reached its due time; {@code username} is the assignee. */
     public static final String TASK_DUE = "org/evergreencrm/timeline/TASK_DUE";
 
+    /**
+     * Posted by the timeline after it stored something for a contact (an activity, a note, a task, a task done), so
+     * screens showing that contact's timeline refresh; carries {@link #CONTACT_ID} and {@link #KIND}.
+     */
+    public static final String CHANGED = "org/evergreencrm/timeline/CHANGED";
+
     /** {@code Long}, required. */
     public static final String CONTACT_ID = "contact.id";
     /** {@code String}, required: upper case letters, digits and {@code _}, at most 40. */

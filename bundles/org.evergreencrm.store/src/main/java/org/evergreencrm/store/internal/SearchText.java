@@ -47,32 +47,11 @@ public final class SearchText {
 
     /** LIKE patterns (with {@code \} as escape) that must all match, one per search word. */
     public static List<String> patterns(String query) {
-        List<String> patterns = new ArrayList<>();
-        if (query == null) {
-            return patterns;
-        }
-        for (String word : query.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String term = looksLikePhone(word) ? digits(word) : word;
-            if (!term.isEmpty()) {
-                patterns.add("%" + escapeLike(term) + "%");
-            }
-        }
-        return patterns;
-    }
-
-    static boolean looksLikePhone(String word) {
-        return word.chars().anyMatch(Character::isDigit) && word.chars().allMatch(c -> Character.isDigit(c) || "+-().".indexOf(c) >= 0);
+        return org.evergreencrm.store.jdbc.SearchPatterns.of(query);
     }
 
     static String digits(String s) {
-        return s == null ? "" : s.replaceAll("\\D", "");
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return org.evergreencrm.store.jdbc.SearchPatterns.digits(s);
     }
 
     private static void add(StringJoiner text, String value) {
