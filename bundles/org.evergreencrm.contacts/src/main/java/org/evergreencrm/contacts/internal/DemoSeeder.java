@@ -34,19 +34,23 @@ public final class DemoSeeder {
     private final Thread worker;
 
     @Activate
-    public DemoSeeder(@Reference DemoDataService demo, @Reference ContactService contacts, Config config) {
+    public DemoSeeder(@Reference DemoDataService demo, @Reference ContactService contacts, @Reference org.osgi.service.event.EventAdmin events,
+            Config config) {
         int wanted = config.contacts();
-        worker = new Thread(() -> run(demo, contacts, wanted, config.baseUrl()), "evergreen-demo-seeder");
+        worker = new Thread(() -> run(demo, contacts, events, wanted, config.baseUrl()), "evergreen-demo-seeder");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private static void run(DemoDataService demo, ContactService contacts, int wanted, String baseUrl) {
+    private static void run(DemoDataService demo, ContactService contacts, org.osgi.service.event.EventAdmin events, int wanted,
+            String baseUrl) {
         try {
             if (wanted > 0 && contacts.count() == 0) {
                 LOG.info("Seeding {} demo contacts", wanted);
                 DemoDataService.Result result = demo.generate(wanted, n -> LOG.info("demo data: {}/{} contacts", n, wanted));
                 LOG.info("Demo data ready: {} users, {} contacts", result.usersCreated(), result.contactsCreated());
+                events.postEvent(new org.osgi.service.event.Event(DemoDataService.SEEDED,
+                        java.util.Map.of("contacts", result.contactsCreated())));
             }
             if (!awaitApi(baseUrl)) {
                 if (!Thread.currentThread().isInterrupted()) {
@@ -56,7 +60,7 @@ public final class DemoSeeder {
             }
             if (wanted > 0) {
                 System.out.println();
-                System.out.println("Evergreen CRM is ready: " + baseUrl + "/docs/  (API: " + baseUrl + "/api/v1/contacts)");
+                System.out.println("Evergreen CRM is ready: " + baseUrl + "/console/  (API docs: " + baseUrl + "/docs/)");
                 System.out.println("Sign in as admin (password: EVERGREEN_ADMIN_PASSWORD, default '" + DemoDataService.DEMO_PASSWORD
                         + "'), or as the demo users maria (manager), rick and rita (reps) with password '"
                         + DemoDataService.DEMO_PASSWORD + "'.");

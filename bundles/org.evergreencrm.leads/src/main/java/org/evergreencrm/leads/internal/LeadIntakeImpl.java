@@ -295,6 +295,19 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     }
 
     @Override
+    public org.evergreencrm.api.Page<org.evergreencrm.api.lead.LeadSummary> search(Actor actor, org.evergreencrm.api.lead.LeadQuery query) {
+        return new LeadSearch(ds).search(query, contacts.visibleOwners(actor));
+    }
+
+    @Override
+    public List<org.evergreencrm.api.lead.LeadDay> daily(Actor actor, int days) {
+        if (days < 1 || days > 366) {
+            throw new ValidationException("days", "1 to 366");
+        }
+        return LeadReports.daily(ds, java.time.Instant.now().minus(java.time.Duration.ofDays(days)), contacts.visibleOwners(actor));
+    }
+
+    @Override
     public List<Lead> recent(Actor actor, int limit) {
         if (limit < 1 || limit > 1000) {
             throw new ValidationException("limit", "1 to 1000");

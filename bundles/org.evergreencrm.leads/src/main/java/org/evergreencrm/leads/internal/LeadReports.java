@@ -87,4 +87,30 @@ final class LeadReports {
     private static Double percentile(List<Double> sorted, double p) {
         return sorted.isEmpty() ? null : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
+
+    /** @param owners only leads of contacts these users own; {@code null}: all */
+    static List<org.evergreencrm.api.lead.LeadDay> daily(DataSource ds, Instant since, java.util.Set<Long> owners) {
+        StringBuilder sql = new StringBuilder("SELECT l.source, l.received_at FROM lead l JOIN contact k ON k.id = l.contact_id "
+                + "WHERE l.received_at >= ? AND k.deleted_at IS NULL");
+        if (owners != null) {
+            sql.append(" AND k.owner_id IN (-1");
+            owners.stream().filter(java.util.Objects::nonNull).forEach(o -> sql.append(", ").append(o.longValue()));
+            sql.append(')');
+        }
+        return Jdbc.read(ds, c -> {
+            Map<java.time.LocalDate, Map<String, Long>> by = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.set(ps, 1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.time.LocalDate day = Jdbc.instant(rs, "received_at").atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                        by.computeIfAbsent(day, d -> new TreeMap<>()).merge(rs.getString(1), 1L, Long::sum);
+                    }
+                }
+            }
+            List<org.evergreencrm.api.lead.LeadDay> out = new ArrayList<>();
+            by.forEach((day, sources) -> sources.forEach((source, n) -> out.add(new org.evergreencrm.api.lead.LeadDay(day, source, n))));
+            return out;
+        });
+    }
 }

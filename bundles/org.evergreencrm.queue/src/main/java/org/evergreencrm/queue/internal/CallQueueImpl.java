@@ -327,6 +327,14 @@ public final class CallQueueImpl implements CallQueue {
     }
 
     @Override
+    public List<org.evergreencrm.api.queue.OutcomeCount> outcomes(Actor actor, int days) {
+        if (days < 1 || days > 366) {
+            throw new org.evergreencrm.api.ValidationException("days", "1 to 366");
+        }
+        return QueueStats.outcomes(ds, clock.instant().minus(java.time.Duration.ofDays(days)), contacts.visibleOwners(actor));
+    }
+
+    @Override
     public ContactQueueState state(Actor actor, long contactId) {
         contacts.checkRead(actor, contactId); // the contact's own rule (the claimant may read it while the claim is held)
         return Jdbc.read(ds, c -> {

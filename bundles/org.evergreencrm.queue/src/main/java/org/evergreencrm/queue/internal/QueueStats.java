@@ -70,4 +70,30 @@ final class QueueStats {
             return out;
         });
     }
+
+    /** @param users only calls by these users; {@code null}: everyone's */
+    static List<org.evergreencrm.api.queue.OutcomeCount> outcomes(DataSource ds, Instant since, java.util.Set<Long> users) {
+        StringBuilder sql = new StringBuilder("SELECT b.name, a.username, a.outcome, COUNT(*) FROM call_attempt a "
+                + "LEFT JOIN queue_bucket b ON b.id = a.bucket_id WHERE a.claimed_at >= ?");
+        if (users != null) {
+            sql.append(" AND a.user_id IN (-1");
+            users.stream().filter(java.util.Objects::nonNull).forEach(u -> sql.append(", ").append(u.longValue()));
+            sql.append(')');
+        }
+        sql.append(" GROUP BY b.name, a.username, a.outcome ORDER BY b.name, a.username, a.outcome");
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.set(ps, 1, since);
+                List<org.evergreencrm.api.queue.OutcomeCount> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String outcome = rs.getString(3);
+                        out.add(new org.evergreencrm.api.queue.OutcomeCount(rs.getString(1), rs.getString(2),
+                                outcome == null ? "OPEN" : outcome, rs.getLong(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
 }

@@ -2,6 +2,7 @@ package org.evergreencrm.timeline.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,10 @@ public final class ActivityRecorder implements EventHandler {
     private final TimelineStore store;
     private final UserService users;
     private final Clock clock;
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
 
     @Activate
     public ActivityRecorder(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
@@ -139,6 +145,10 @@ public final class ActivityRecorder implements EventHandler {
             return;
         }
         store.record(new TimelineStore.Entry(id, at == null ? clock.instant() : at, kind, actor, summary, payload, key));
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(TimelineEvents.CHANGED, Map.of(TimelineEvents.CONTACT_ID, id, TimelineEvents.KIND, kind)));
+        }
     }
 
     private String username(long userId) {

@@ -114,6 +114,7 @@ public final class TimelineServiceImpl implements TimelineService {
                     "note/" + n.id()));
             return n;
         });
+        changed(contactId, ActivityKinds.NOTE);
         for (String user : mentions) {
             post(TimelineEvents.MENTIONED, Map.of(TimelineEvents.CONTACT_ID, contactId, TimelineEvents.USERNAME, user,
                     TimelineEvents.ITEM_ID, note.id(), TimelineEvents.ACTOR, actor.username()));
@@ -148,13 +149,15 @@ public final class TimelineServiceImpl implements TimelineService {
         contacts.checkRead(actor, contactId);
         requireMayAssign(actor, user.get());
         Instant now = clock.instant();
-        return Jdbc.inTransaction(store.dataSource(), c -> {
+        Task created = Jdbc.inTransaction(store.dataSource(), c -> {
             Task t = WorkItems.insertTask(c, contactId, title, due, assignee, actor.username(), now);
             TimelineStore.record(c, new TimelineStore.Entry(contactId, now, ActivityKinds.TASK_CREATED, actor.username(),
                     "Task for " + assignee + ", due " + t.dueAt() + ": " + title,
                     Json.of("taskId", t.id(), "title", title, "dueAt", t.dueAt().toString(), "assignee", assignee), "task/" + t.id() + "/created"));
             return t;
         });
+        changed(contactId, ActivityKinds.TASK_CREATED);
+        return created;
     }
 
     @Override
@@ -173,6 +176,7 @@ public final class TimelineServiceImpl implements TimelineService {
             }
             return null;
         });
+        changed(task.contactId(), ActivityKinds.TASK_DONE);
         return items.task(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
     }
 
@@ -202,6 +206,10 @@ public final class TimelineServiceImpl implements TimelineService {
             return;
         }
         throw new AccessDeniedException("tasks of other users are their manager's or an admin's");
+    }
+
+    private void changed(long contactId, String kind) {
+        post(TimelineEvents.CHANGED, Map.of(TimelineEvents.CONTACT_ID, contactId, TimelineEvents.KIND, kind));
     }
 
     private void post(String topic, Map<String, Object> props) {
