@@ -53,6 +53,10 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient UserService users;
     private final transient ActorCache actors;
     private transient Server server;
+    private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.security.WebSessions> sessions =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.platform.PluginCatalog> plugins =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private final transient DedupJobs jobs;
     private final transient DedupRepository candidates;
@@ -88,6 +92,27 @@ public final class ApiServlet extends CXFNonSpringServlet {
         this.merges = merges;
     }
 
+    /** The console's sessions: cookie sign-in works while the console bundle runs. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindSessions(org.evergreencrm.api.security.WebSessions s) {
+        sessions.set(s);
+    }
+
+    void unbindSessions(org.evergreencrm.api.security.WebSessions s) {
+        sessions.compareAndSet(s, null);
+    }
+
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindPlugins(org.evergreencrm.api.platform.PluginCatalog p) {
+        plugins.set(p);
+    }
+
+    void unbindPlugins(org.evergreencrm.api.platform.PluginCatalog p) {
+        plugins.compareAndSet(p, null);
+    }
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
@@ -96,7 +121,10 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 DuplicateResource.class, QueueResource.class, ComplianceResource.class, LeadResource.class,
                 org.evergreencrm.rest.internal.resources.ScheduleResource.class,
                 org.evergreencrm.rest.internal.resources.TimelineResource.class,
-                org.evergreencrm.rest.internal.resources.TaskResource.class));
+                org.evergreencrm.rest.internal.resources.TaskResource.class,
+                org.evergreencrm.rest.internal.resources.SessionResource.class,
+                org.evergreencrm.rest.internal.resources.PluginResource.class));
+        PasswordLogin passwords = new PasswordLogin(users);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/v1");
@@ -110,10 +138,12 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.ScheduleResource(scheduler)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.TimelineResource(timeline)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.TaskResource(timeline)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.SessionResource(users, passwords, sessions::get)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.PluginResource(plugins::get)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),
-                new AuthenticationFilter(users, actors),
+                new AuthenticationFilter(users, actors, passwords, sessions::get),
                 new CrmExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The default servlet of the root context: whatever no other servlet serves is a 404 problem+json (not the
- * container's HTML page), whatever the method.
+ * container's HTML page), whatever the method. A browser asking for {@code /} is sent to the console.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/",
@@ -21,6 +21,12 @@ public final class NotFoundServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String uri = req.getRequestURI();
+        if (("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) && (uri == null || uri.isEmpty() || uri.equals("/"))) {
+            resp.setStatus(HttpServletResponse.SC_FOUND);
+            resp.setHeader("Location", "/console/");
+            return;
+        }
         ProblemJson.write(resp, 404, null, null);
     }
 }

@@ -193,6 +193,31 @@ public final class LeadResource {
     }
 
     @GET
+    @Path("/daily")
+    @Operation(summary = "Leads per source per day (UTC) over the last days, of the contacts you may see")
+    public List<org.evergreencrm.api.lead.LeadDay> daily(@QueryParam("days") String days, @Context SecurityContext security) {
+        return intake.daily(ActorPrincipal.of(security), QueryParams.parseInt("days", days, 14));
+    }
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "Leads whose contacts you may see, filtered and paged (keyset)", description = "Every role: a rep gets "
+            + "the leads of their own contacts, a manager their team's, an admin all. Pass `nextCursor` as `cursor` for the next page.")
+    public org.evergreencrm.api.Page<org.evergreencrm.api.lead.LeadSummary> search(@QueryParam("source") String source,
+            @QueryParam("assignedTo") String assignedTo,
+            @io.swagger.v3.oas.annotations.Parameter(description = "the contact's status") @QueryParam("status") String status,
+            @QueryParam("tag") String tag, @QueryParam("receivedFrom") String from, @QueryParam("receivedTo") String to,
+            @QueryParam("q") String text, @io.swagger.v3.oas.annotations.Parameter(description = "newest (default), oldest or score") @QueryParam("sort") String sort,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context SecurityContext security) {
+        org.evergreencrm.api.lead.LeadQuery query = new org.evergreencrm.api.lead.LeadQuery(source,
+                QueryParams.parseLong("assignedTo", assignedTo),
+                QueryParams.parseEnum("status", status, org.evergreencrm.api.contact.ContactStatus.class), tag,
+                QueryParams.parseInstant("receivedFrom", from), QueryParams.parseInstant("receivedTo", to), text, sort, cursor,
+                QueryParams.parseInt("limit", limit, 0));
+        return intake.search(ActorPrincipal.of(security), query);
+    }
+
+    @GET
     @Operation(summary = "Recent leads, newest first: source, contact (new or existing), assignee and why, speed-to-lead timestamps")
     public List<Lead> recent(@QueryParam("limit") String limit, @Context SecurityContext security) {
         return intake.recent(managerOrAdmin(security), QueryParams.parseInt("limit", limit, 50));

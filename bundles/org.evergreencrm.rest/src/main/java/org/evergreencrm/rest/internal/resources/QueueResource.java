@@ -11,6 +11,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
@@ -111,6 +112,13 @@ public final class QueueResource {
     public List<BucketStats> stats(@Context SecurityContext security) {
         ActorPrincipal.of(security);
         return queue.stats();
+    }
+
+    @GET
+    @Path("/outcomes")
+    @Operation(summary = "Calls per bucket, rep and outcome over the last days", description = "A rep's own calls, a manager's team's, an admin's all.")
+    public List<org.evergreencrm.api.queue.OutcomeCount> outcomes(@QueryParam("days") String days, @Context SecurityContext security) {
+        return queue.outcomes(ActorPrincipal.of(security), QueryParams.parseInt("days", days, 7));
     }
 
     @POST
