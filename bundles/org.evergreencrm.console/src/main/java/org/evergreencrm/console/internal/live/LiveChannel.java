@@ -1,0 +1,9 @@
+package org.evergreencrm.console.internal.live;
+
+/** Where the hub sends one client's messages (a WebSocket session in the product, a list in tests). */
+interface LiveChannel {
+    String id();
+
+    /** Sends without blocking the caller; a failed send closes the channel. */
+    void send(String json);
+}
