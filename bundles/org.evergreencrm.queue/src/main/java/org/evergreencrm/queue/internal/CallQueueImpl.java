@@ -338,11 +338,9 @@ public final class CallQueueImpl implements CallQueue {
     public ContactQueueState state(Actor actor, long contactId) {
         contacts.checkRead(actor, contactId); // the contact's own rule (the claimant may read it while the claim is held)
         return Jdbc.read(ds, c -> {
+            // a contact that was never queued has no entry, but may still have compliance decisions (a manual dial)
             Optional<QueueEntry> entry = QueueStore.entry(c, contactId);
-            if (entry.isEmpty()) {
-                throw new NotFoundException("queue entry for contact", contactId);
-            }
-            return new ContactQueueState(entry.get(), QueueStore.history(c, contactId), QueueStore.attempts(c, contactId),
+            return new ContactQueueState(entry.orElse(null), QueueStore.history(c, contactId), QueueStore.attempts(c, contactId),
                     compliance.decisions(Actor.system(), contactId, null, 50));
         });
     }
