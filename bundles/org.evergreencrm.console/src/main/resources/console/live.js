@@ -43,7 +43,7 @@ export async function connect() {
     schedule();
     return;
   }
-  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live?ticket=' + encodeURIComponent(ticket);
+  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live/socket?ticket=' + encodeURIComponent(ticket);
   socket = new WebSocket(url);
   socket.onmessage = (m) => receive(JSON.parse(m.data));
   socket.onclose = () => {

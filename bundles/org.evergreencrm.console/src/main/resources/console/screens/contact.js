@@ -60,6 +60,7 @@ export default {
     const loadError = ref('');
     const changedElsewhere = ref(false);
     const queue = ref(null);
+    const queueError = ref('');
 
     async function load() {
       loadError.value = '';
@@ -69,7 +70,13 @@ export default {
         etag.value = r.etag;
         if (!editing.value) form.value = toForm(r.data);
         changedElsewhere.value = false;
-        queue.value = await get('/queue/contacts/' + id.value).catch(() => null);
+        queueError.value = '';
+        try {
+          queue.value = await get('/queue/contacts/' + id.value);
+        } catch (e) {
+          queue.value = null;
+          queueError.value = 'The call-queue state could not be loaded: ' + e.message;
+        }
       } catch (e) {
         contact.value = null;
         loadError.value = e.status === 403 || e.status === 404 ? 'This contact does not exist or is not yours to see.' : e.message;
@@ -130,7 +137,7 @@ export default {
     onMounted(() => { load(); viewContact(id.value); });
     watch(id, () => { editing.value = false; load(); viewContact(id.value); });
     onBeforeUnmount(() => { stop(); viewContact(null); });
-    return { id, contact, form, editing, saving, errors, message, loadError, changedElsewhere, queue, STATUSES,
+    return { id, contact, form, editing, saving, errors, message, loadError, changedElsewhere, queue, queueError, STATUSES,
       load, edit, cancel, save, contactName, when, ago, label };
   },
   template: `
@@ -191,6 +198,8 @@ export default {
           </ul>
           <p v-if="!queue.decisions.length" class="muted">No call decisions yet.</p>
         </template>
+        <p v-else-if="queueError" class="error" role="alert">{{ queueError }} <button type="button" @click="load">Retry</button></p>
+        <p v-else class="muted" role="status">Loading…</p>
       </section>
     </div>
     <contact-timeline :contact-id="id"></contact-timeline>

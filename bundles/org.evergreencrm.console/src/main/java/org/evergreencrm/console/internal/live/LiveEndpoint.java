@@ -28,15 +28,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The console's live connection at {@code /live?ticket=...}: the ticket (one-time, 30 s, taken with the session's CSRF
+ * The console's live connection at {@code /live/socket?ticket=...} (in its own context, {@link LiveContext}): the ticket (one-time, 30 s, taken with the session's CSRF
  * token through {@code POST /api/v1/session/ticket}) signs it in, so a page of another site cannot open one. Pax Web
  * uses this one instance for every connection: it keeps no state of its own; the hub does.
  *
  * <p>Client messages: {@code {"type":"resume","epoch":E,"seq":N}}, {@code {"type":"view","contactId":N|null}},
  * {@code {"type":"ping"}}.
  */
-@Component(service = LiveEndpoint.class, property = "org.ops4j.pax.web.http.whiteboard.websocket=true")
-@ServerEndpoint("/live")
+@Component(service = LiveEndpoint.class, property = {"org.ops4j.pax.web.http.whiteboard.websocket=true",
+    "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + LiveContext.NAME + ")"})
+@ServerEndpoint("/socket")
 public final class LiveEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
