@@ -1,0 +1,337 @@
+package org.evergreencrm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The console in a real browser (Debian's headless Chromium driven by Selenium) against the built distribution run
+ * as its own process with demo data: sign-in, the call queue, a field error, merge and undo, an admin's bucket and
+ * plugin, live updates and presence in a second session, notifications, and a rep refused another rep's contact.
+ * Screenshots of each screen go to docs/console/ (docs/console.md shows them).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private ExternalKaraf karaf;
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private WebDriver rick;
+    private WebDriver maria;
+    private WebDriver admin;
+    private Path shots;
+
+    @BeforeAll
+    void boot() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            String why = "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver; .ci/run does)";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        shots = Path.of(System.getProperty("evergreen.screenshots", "../docs/console")).toAbsolutePath();
+        Files.createDirectories(shots);
+        karaf = new ExternalKaraf("console-it", Map.of("EVERGREEN_DEMO_DATA", "60", "EVERGREEN_FEDERAL_WINDOW", "00:00-23:59",
+                "EVERGREEN_LEAD_SLA_SECONDS", "20"));
+        // calls at any hour of the test run: the state windows are the federal one's here
+        karaf.append("etc/org.evergreencrm.compliance.cfg", "state.FL.window = 00:00-23:59\nstate.OK.window = 00:00-23:59");
+        karaf.start().awaitReady(240);
+        for (int i = 0; i < 240; i++) {
+            JsonNode stats = json(karaf.get("/api/v1/queue/stats", "admin").body());
+            if (stats.size() > 0 && stats.get(0).get("queued").asLong() >= 60) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        rick = browser();
+    }
+
+    @AfterAll
+    void stop() {
+        browsers.forEach(WebDriver::quit);
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRepSignsIn() throws Exception {
+        rick.get(karaf.baseUrl() + "/");
+        wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        assertTrue(rick.getCurrentUrl().contains("/console/#/login"), rick.getCurrentUrl());
+        rick.findElement(By.id("login-user")).sendKeys("rick");
+        rick.findElement(By.id("login-password")).sendKeys("wrong");
+        rick.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement error = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".login .error")));
+        assertTrue(error.getText().contains("wrong username or password"), error.getText());
+        screenshot(rick, "login");
+        java.net.http.HttpResponse<String> page = karaf.get("/console/", null);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'") && csp.contains("'sha256-"), csp);
+        signIn(rick, "rick");
+        wait(rick).until(ExpectedConditions.textToBe(By.id("queue-title"), "My call queue"));
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".live-status"), "live"));
+    }
+
+    @Test
+    @Order(2)
+    void aRepWorksThreeContactsFromTheQueueWithTheKeyboard() throws Exception {
+        rick.findElement(By.id("next-contact")).click();
+        for (int i = 1; i <= 3; i++) {
+            WebElement name = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("call-name")));
+            String who = name.getText();
+            assertFalse(rick.findElement(By.cssSelector("[data-test=callable]")).getText().isBlank());
+            if (i == 1) {
+                screenshot(rick, "queue");
+            }
+            rick.findElement(By.id("call-note")).sendKeys("browser call " + i);
+            name.click(); // the keys work outside the note field
+            new Actions(rick).sendKeys(i == 3 ? "2" : "1").perform();
+            int n = i;
+            wait(rick).until(d -> d.findElements(By.cssSelector(".screen-head .muted")).stream()
+                    .anyMatch(e -> e.getText().equals(n + " worked this session")));
+            wait(rick).until(d -> d.findElements(By.id("call-name")).isEmpty() || !d.findElement(By.id("call-name")).getText().equals(who));
+        }
+        JsonNode outcomes = json(karaf.get("/api/v1/queue/outcomes?days=1", "rick").body());
+        long calls = 0;
+        for (JsonNode o : outcomes) {
+            calls += o.get("calls").asLong();
+        }
+        assertTrue(calls >= 3, "three calls recorded: " + outcomes);
+    }
+
+    @Test
+    @Order(3)
+    void aBadEmailIsShownAtTheFieldAndNothingIsSaved() throws Exception {
+        long id = firstContactOf("rick");
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + id);
+        wait(rick).until(ExpectedConditions.elementToBeClickable(By.id("edit-contact"))).click();
+        WebElement email = rick.findElement(By.id("f-email"));
+        email.clear();
+        email.sendKeys("not-an-email");
+        rick.findElement(By.id("save-contact")).click();
+        WebElement error = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("e-email")));
+        assertFalse(error.getText().isBlank());
+        assertEquals("true", rick.findElement(By.id("f-email")).getAttribute("aria-invalid"));
+        screenshot(rick, "contact-field-error");
+        JsonNode stored = json(karaf.get("/api/v1/contacts/" + id, "rick").body());
+        assertFalse(stored.toString().contains("not-an-email"), "a refused save changes nothing");
+    }
+
+    @Test
+    @Order(4)
+    void aDuplicateIsMergedSideBySideAndTheMergeUndone() throws Exception {
+        long a = created(karaf.post("/api/v1/contacts", "rick", "{\"firstName\":\"Dana\",\"lastName\":\"Duplessis\","
+                + "\"phones\":[{\"number\":\"813-555-0142\",\"type\":\"MOBILE\"}],\"address\":{\"line1\":\"12 Palm Ave\",\"city\":\"Tampa\",\"state\":\"FL\",\"postalCode\":\"33602\",\"country\":\"US\"}}"));
+        long b = created(karaf.post("/api/v1/contacts", "rick", "{\"firstName\":\"Dana\",\"lastName\":\"Duplesis\","
+                + "\"phones\":[{\"number\":\"(813) 555-0142\",\"type\":\"HOME\"}],\"emails\":[{\"address\":\"dana@example.org\"}]}"));
+        karaf.post("/api/v1/duplicates/jobs", "admin", "{}");
+        boolean found = false;
+        for (int i = 0; i < 120 && !found; i++) {
+            for (JsonNode p : json(karaf.get("/api/v1/duplicates/candidates?limit=500", "maria").body())) {
+                found |= (p.get("contactA").asLong() == a && p.get("contactB").asLong() == b)
+                        || (p.get("contactA").asLong() == b && p.get("contactB").asLong() == a);
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(found, "the dedup run proposes the pair");
+        // a rep is told that duplicates are their manager's; the manager merges side by side, then undoes it
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + a);
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//section[.//h2[@id='dup-title']]"), "reviewed and merged by your manager"));
+        maria = browser();
+        signIn(maria, "maria");
+        maria.get(karaf.baseUrl() + "/console/#/contacts/" + a);
+        WebElement merge = wait(maria).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=merge]")));
+        screenshot(maria, "duplicates");
+        merge.click();
+        wait(maria).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=undo]")));
+        assertEquals(404, karaf.get("/api/v1/contacts/" + b, "rick").statusCode(), "merged away");
+        maria.findElement(By.cssSelector("[data-test=undo]")).click();
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//section[.//h2[@id='dup-title']]"), "undone by maria"));
+        assertEquals(200, karaf.get("/api/v1/contacts/" + b, "rick").statusCode(), "the undo brought the other contact back");
+    }
+
+    @Test
+    @Order(5)
+    void anAdminCreatesABucket() throws Exception {
+        admin = browser();
+        signIn(admin, "admin");
+        admin.get(karaf.baseUrl() + "/console/#/admin");
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-buckets"))).click();
+        wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("nb-name"))).sendKeys("browser-callbacks");
+        admin.findElement(By.id("create-bucket")).click();
+        wait(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=bucket-list]"), "browser-callbacks"));
+        screenshot(admin, "admin-buckets");
+        assertTrue(karaf.get("/api/v1/queue/buckets", "admin").body().contains("browser-callbacks"));
+    }
+
+    @Test
+    @Order(6)
+    void aSecondSessionSeesTheChangeAndThePresenceLive() throws Exception {
+        long id = firstContactOf("rick");
+        maria.get(karaf.baseUrl() + "/console/#/contacts/" + id);
+        wait(maria).until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-title")));
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + id);
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".presence"), "Rick Rep is viewing this contact"));
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".presence"), "is viewing this contact"));
+        WebElement note = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("note-text")));
+        note.sendKeys("Roof is 12 years old, wants a quote @maria");
+        rick.findElement(By.cssSelector("form[aria-label='Add a note'] button")).click();
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Roof is 12 years old"));
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"), "rick mentioned you"));
+        screenshot(maria, "contact-live");
+        rick.findElement(By.id("task-title")).sendKeys("Send the roof quote");
+        rick.findElement(By.id("task-due")).sendKeys("12312030");
+        new Actions(rick).sendKeys(org.openqa.selenium.Keys.TAB).sendKeys("1000AM").perform();
+        rick.findElement(By.cssSelector("form[aria-label='Add a task'] button[type=submit]")).click();
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Send the roof quote"));
+        rick.get(karaf.baseUrl() + "/console/#/tasks");
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Send the roof quote"));
+        screenshot(rick, "tasks");
+    }
+
+    @Test
+    @Order(7)
+    void aManagerIsToldOfNewAssignmentsAndSlaBreaches() throws Exception {
+        maria.get(karaf.baseUrl() + "/console/#/leads");
+        wait(maria).until(ExpectedConditions.visibilityOfElementLocated(By.id("leads-title")));
+        assertEquals(202, karaf.postForm("/intake/forms/demo", "first_name=Lena&last_name=Live&phone=8135550177&zip=33602").statusCode(), "accepted");
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"), "New lead from"));
+        new WebDriverWait(maria, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("header.top"), "Notifications"));
+        new WebDriverWait(maria, Duration.ofSeconds(120)).until(d -> d.findElement(By.id("notif-panel")).getAttribute("innerHTML").contains("Speed-to-lead missed"));
+        maria.navigate().refresh();
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.list"), "Lena Live"));
+        screenshot(maria, "leads");
+        maria.get(karaf.baseUrl() + "/console/#/dashboards");
+        wait(maria).until(d -> d.findElements(By.cssSelector("canvas")).size() >= 5);
+        Thread.sleep(500);
+        screenshot(maria, "dashboards");
+    }
+
+    @Test
+    @Order(8)
+    void aRepCannotOpenAnotherRepsContactByUrl() throws Exception {
+        String marker = "Privatova" + Long.toString(System.nanoTime(), 36);
+        long ritas = created(karaf.post("/api/v1/contacts", "rita", "{\"firstName\":\"Nadia\",\"lastName\":\"" + marker
+                + "\",\"phones\":[{\"number\":\"+44 20 7946 0958\",\"type\":\"MOBILE\"}]}"));
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + ritas);
+        WebElement error = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=contact-error]")));
+        assertTrue(error.getText().contains("not yours to see"), error.getText());
+        assertFalse(rick.getPageSource().contains(marker), "nothing of the contact shows");
+        JsonNode demo = json(karaf.get("/api/v1/contacts/" + firstContactOf("rita"), "rita").body());
+        String name = demo.path("firstName").asText() + " " + demo.path("lastName").asText();
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + demo.get("id").asLong());
+        wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=contact-error]")));
+        String page = rick.getPageSource();
+        int at = page.indexOf(name);
+        assertTrue(at < 0, "rita's " + name + " shows on rick's page: …" + page.substring(Math.max(0, at - 300), Math.min(page.length(), at + 100)));
+        rick.get(karaf.baseUrl() + "/console/#/leads");
+        wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("leads-title")));
+        Thread.sleep(1000);
+        assertFalse(rick.getPageSource().contains(marker), "nor in a list or a notification");
+    }
+
+    @Test
+    @Order(9)
+    void anAdminInstallsAndRemovesTheSamplePluginLive() throws Exception {
+        admin.get(karaf.baseUrl() + "/console/#/admin");
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-plugins"))).click();
+        By row = By.cssSelector("[data-plugin=evergreen-sample-leadfeed]");
+        wait(admin).until(ExpectedConditions.visibilityOfElementLocated(row)).findElement(By.cssSelector("button")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(row, "installed"));
+        wait(admin).until(d -> d.findElement(row).getText().contains("Remove"));
+        screenshot(admin, "admin-plugins");
+        boolean polled = false;
+        for (int i = 0; i < 60 && !polled; i++) { // the feed polls every few seconds once its bundle started
+            polled = karaf.get("/api/v1/leads/feeds", "admin").body().contains("acme");
+            Thread.sleep(500);
+        }
+        assertTrue(polled, "the plugin's feed runs");
+        admin.findElement(row).findElement(By.cssSelector("button")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(row, "not installed"));
+        assertEquals(200, karaf.get("/api/v1/contacts?limit=1", "admin").statusCode(), "the core keeps running");
+    }
+
+    private WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + karaf.home.resolve("chrome-" + browsers.size()));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver d = new ChromeDriver(service, options);
+        browsers.add(d);
+        return d;
+    }
+
+    private void signIn(WebDriver d, String user) {
+        d.get(karaf.baseUrl() + "/console/#/login");
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        WebElement u = d.findElement(By.id("login-user"));
+        u.clear();
+        u.sendKeys(user);
+        d.findElement(By.id("login-password")).sendKeys("evergreen");
+        d.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    }
+
+    private static WebDriverWait wait(WebDriver d) {
+        return new WebDriverWait(d, Duration.ofSeconds(20));
+    }
+
+    private void screenshot(WebDriver d, String name) throws Exception {
+        Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private long firstContactOf(String user) throws Exception {
+        JsonNode me = json(karaf.get("/api/v1/me", user).body());
+        JsonNode page = json(karaf.get("/api/v1/contacts?limit=5&ownerId=" + me.get("id").asLong(), user).body());
+        return page.get("items").get(0).get("id").asLong();
+    }
+
+    private static long created(java.net.http.HttpResponse<String> r) throws Exception {
+        assertEquals(201, r.statusCode(), r.body());
+        return json(r.body()).get("id").asLong();
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return JSON.readTree(s);
+    }
+}
