@@ -2,14 +2,12 @@ package org.evergreencrm.store.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.evergreencrm.api.ConflictException;
 import org.evergreencrm.api.NotFoundException;
@@ -69,7 +67,7 @@ public final class JpaContactRepository implements ContactRepository {
 
     @Override
     public Optional<Contact> find(long id) {
-        return tx.read(em -> live(em, id).map(ContactMapper::toRecord));
+        return org.evergreencrm.store.jdbc.Jdbc.read(dataSource, c -> ContactReads.find(c, id));
     }
 
     @Override
@@ -117,52 +115,8 @@ public final class JpaContactRepository implements ContactRepository {
         if (scope.ownerIds() != null && scope.ownerIds().isEmpty()) {
             return List.of();
         }
-        StringBuilder jpql = new StringBuilder("SELECT c FROM ContactEntity c WHERE c.deletedAt IS NULL");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (afterId != null) {
-            jpql.append(" AND c.id < :afterId");
-            params.put("afterId", afterId);
-        }
-        if (scope.ownerIds() != null) {
-            jpql.append(" AND c.ownerId IN :scopeOwners");
-            params.put("scopeOwners", new ArrayList<>(scope.ownerIds()));
-        }
-        if (q.ownerId() != null) {
-            jpql.append(" AND c.ownerId = :ownerId");
-            params.put("ownerId", q.ownerId());
-        }
-        if (q.status() != null) {
-            jpql.append(" AND c.status = :status");
-            params.put("status", q.status().name());
-        }
-        if (q.tag() != null) {
-            jpql.append(" AND :tag MEMBER OF c.tags");
-            params.put("tag", q.tag());
-        }
-        if (q.createdFrom() != null) {
-            jpql.append(" AND c.createdAt >= :createdFrom");
-            params.put("createdFrom", ContactMapper.date(q.createdFrom()));
-        }
-        if (q.createdTo() != null) {
-            jpql.append(" AND c.createdAt < :createdTo");
-            params.put("createdTo", ContactMapper.date(q.createdTo()));
-        }
-        List<String> patterns = SearchText.patterns(q.text());
-        for (int i = 0; i < patterns.size(); i++) {
-            jpql.append(" AND c.searchText LIKE :text").append(i).append(" ESCAPE '\\'");
-            params.put("text" + i, patterns.get(i));
-        }
-        jpql.append(" ORDER BY c.id DESC");
-        return tx.read(em -> {
-            TypedQuery<ContactEntity> query = em.createQuery(jpql.toString(), ContactEntity.class);
-            params.forEach(query::setParameter);
-            query.setMaxResults(limit + 1);
-            List<Contact> result = new ArrayList<>();
-            for (ContactEntity e : query.getResultList()) {
-                result.add(ContactMapper.toRecord(e));
-            }
-            return result;
-        });
+        // limit + 1: the caller learns from the extra row that there is a next page
+        return org.evergreencrm.store.jdbc.Jdbc.read(dataSource, c -> ContactReads.search(c, q, scope, afterId, limit + 1));
     }
 
     @Override
