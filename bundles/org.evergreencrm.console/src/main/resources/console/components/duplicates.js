@@ -36,12 +36,12 @@ export default {
       }
     }
 
-    async function merge(pair) {
+    // a merge or an undo: the panel is busy meanwhile, reloads after, and shows the server's reason when refused
+    async function change(request) {
       busy.value = true;
       error.value = '';
       try {
-        const other = pair.contactA === props.contactId ? pair.contactB : pair.contactA;
-        await post('/duplicates/merges', { survivorId: props.contactId, loserId: other });
+        await request();
         await load();
         emit('merged');
       } catch (e) {
@@ -51,18 +51,13 @@ export default {
       }
     }
 
-    async function undo(m) {
-      busy.value = true;
-      error.value = '';
-      try {
-        await post('/duplicates/merges/' + m.id + '/undo');
-        await load();
-        emit('merged');
-      } catch (e) {
-        error.value = e.message;
-      } finally {
-        busy.value = false;
-      }
+    function merge(pair) {
+      const other = pair.contactA === props.contactId ? pair.contactB : pair.contactA;
+      return change(() => post('/duplicates/merges', { survivorId: props.contactId, loserId: other }));
+    }
+
+    function undo(m) {
+      return change(() => post('/duplicates/merges/' + m.id + '/undo'));
     }
 
     function other(pair) {

@@ -6,4 +6,7 @@ interface LiveChannel {
 
     /** Sends without blocking the caller; a failed send closes the channel. */
     void send(String json);
+
+    /** Ends the connection (its session ended); the client reconnects and is then asked to sign in. */
+    void close(String reason);
 }

@@ -69,7 +69,8 @@ public final class LiveEndpoint {
         }
         session.setMaxIdleTimeout(0);
         session.getUserProperties().put("evergreen.user", user.get().username());
-        hub.join(new SessionChannel(session), Actor.of(user.get()), user.get().displayName());
+        // the redeemed session carries its token's hash as its token (the socket never sees the secret itself)
+        hub.join(new SessionChannel(session), Actor.of(user.get()), user.get().displayName(), signedIn.get().token());
     }
 
     @OnMessage
@@ -106,6 +107,15 @@ public final class LiveEndpoint {
         @Override
         public String id() {
             return session.getId();
+        }
+
+        @Override
+        public void close(String reason) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            } catch (IOException | IllegalStateException e) {
+                // already gone
+            }
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.api.security.UserService;
+import org.evergreencrm.console.internal.session.SessionEvents;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = {LiveHub.class, EventHandler.class}, property = {
     "event.topics=org/evergreencrm/lead/*", "event.topics=org/evergreencrm/queue/*",
     "event.topics=org/evergreencrm/timeline/*", "event.topics=org/evergreencrm/merge/*",
-    "event.topics=org/evergreencrm/contact/*"})
+    "event.topics=org/evergreencrm/contact/*", "event.topics=" + SessionEvents.ENDED})
 public final class LiveHub implements EventHandler {
     static final int KEPT = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,9 +44,10 @@ public final class LiveHub implements EventHandler {
     private final ContactService contacts;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    private record Connection(LiveChannel channel, Viewer viewer, Long viewing) {
+    /** @param session the hash of the session token it signed in with ({@code null}: none known) */
+    private record Connection(LiveChannel channel, Viewer viewer, String session, Long viewing) {
         Connection viewing(Long contactId) {
-            return new Connection(channel, viewer, contactId);
+            return new Connection(channel, viewer, session, contactId);
         }
     }
 
@@ -57,6 +59,10 @@ public final class LiveHub implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (SessionEvents.ENDED.equals(event.getTopic())) {
+            sessionEnded(event.getProperty(SessionEvents.SESSION), event.getProperty(SessionEvents.USER_ID));
+            return;
+        }
         LiveEvent e = translator.translate(event);
         if (e != null) {
             publish(e);
@@ -73,11 +79,23 @@ public final class LiveHub implements EventHandler {
         }
     }
 
-    /** A signed-in tab connected: it learns the epoch and the last number. */
-    void join(LiveChannel channel, Actor actor, String displayName) {
+    /** A signed-in tab connected (with the session whose token hashes to {@code session}): it learns the epoch and the last number. */
+    void join(LiveChannel channel, Actor actor, String displayName, String session) {
         Set<Long> owners = actor.isAdmin() ? null : contacts.visibleOwners(actor);
-        connections.put(channel.id(), new Connection(channel, new Viewer(channel.id(), actor, displayName, owners), null));
+        connections.put(channel.id(), new Connection(channel, new Viewer(channel.id(), actor, displayName, owners), session, null));
         channel.send(json(Map.of("type", "hello", "epoch", epoch, "seq", ring.last(), "user", actor.username())));
+    }
+
+    /** A session ended (sign-out, expiry) or every session of a user (a changed or deactivated user): their tabs are closed. */
+    private void sessionEnded(Object session, Object userId) {
+        for (Connection c : connections.values()) {
+            boolean ended = session != null && session.equals(c.session())
+                    || userId instanceof Long id && id.equals(c.viewer().actor().userId());
+            if (ended) {
+                leave(c.channel().id());
+                c.channel().close("the session ended: sign in again");
+            }
+        }
     }
 
     void leave(String channelId) {

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -38,7 +39,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * row is rewritten at most once a minute per session; a user change (deactivation, password, role) ends that user's
  * sessions at once.
  */
-@Component(service = {WebSessions.class, EventHandler.class}, configurationPid = "org.evergreencrm.console.session",
+@Component(service = {WebSessions.class, EventHandler.class, JdbcWebSessions.class}, configurationPid = "org.evergreencrm.console.session",
         property = "event.topics=" + UserEvents.TOPIC_PREFIX + "*")
 @Designate(ocd = SessionConfig.class)
 public final class JdbcWebSessions implements WebSessions, EventHandler {
@@ -55,19 +56,23 @@ public final class JdbcWebSessions implements WebSessions, EventHandler {
 
     private final DataSource ds;
     private final Clock clock;
+    private final EventAdmin events;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private volatile SessionConfig config;
 
     @Activate
     public JdbcWebSessions(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
-            @Reference(target = "(evergreen.schema=org.evergreencrm.console)") SchemaReady schema, SessionConfig config) {
-        this(ds, config, Clock.systemUTC());
+            @Reference(target = "(evergreen.schema=org.evergreencrm.console)") SchemaReady schema, @Reference EventAdmin events,
+            SessionConfig config) {
+        this(ds, config, Clock.systemUTC(), events);
     }
 
-    JdbcWebSessions(DataSource ds, SessionConfig config, Clock clock) {
+    /** @param events where ended sessions are announced (the live hub closes their sockets); {@code null} in tests */
+    JdbcWebSessions(DataSource ds, SessionConfig config, Clock clock, EventAdmin events) {
         this.ds = ds;
         this.config = config;
         this.clock = clock;
+        this.events = events;
     }
 
     @Modified
@@ -82,11 +87,7 @@ public final class JdbcWebSessions implements WebSessions, EventHandler {
         String csrf = secret();
         Instant now = clock.instant();
         Instant expires = min(now.plus(idle()), now.plus(absolute()));
-        Jdbc.inTransaction(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM console_session WHERE expires_at < ?")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.executeUpdate();
-            }
+        Jdbc.inTransaction(ds, c -> { // expired rows are left to sweep(), which tells the live hub
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO console_session (token_hash, csrf_token, user_id, "
                     + "created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, hash(token));
@@ -140,6 +141,7 @@ public final class JdbcWebSessions implements WebSessions, EventHandler {
         String key = hash(token);
         cache.remove(key);
         update("DELETE FROM console_session WHERE token_hash = ?", key);
+        post(Map.of(SessionEvents.SESSION, key));
     }
 
     @Override
@@ -151,6 +153,45 @@ public final class JdbcWebSessions implements WebSessions, EventHandler {
                 return ps.executeUpdate();
             }
         });
+        post(Map.of(SessionEvents.USER_ID, userId));
+    }
+
+    /**
+     * Deletes the sessions that have expired and announces each, so their live sockets close too; the number deleted.
+     * Run by {@link SessionSweeper} on the platform scheduler.
+     */
+    int sweep() {
+        Instant now = clock.instant();
+        java.util.List<String> ended = Jdbc.inTransaction(ds, c -> {
+            java.util.List<String> hashes = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT token_hash FROM console_session WHERE expires_at <= ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hashes.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM console_session WHERE token_hash = ?")) {
+                for (String h : hashes) {
+                    ps.setString(1, h);
+                    ps.addBatch();
+                }
+                if (!hashes.isEmpty()) {
+                    ps.executeBatch();
+                }
+            }
+            return hashes;
+        });
+        cache.values().removeIf(c -> !c.session().expiresAt().isAfter(now));
+        ended.forEach(h -> post(Map.of(SessionEvents.SESSION, h)));
+        return ended.size();
+    }
+
+    private void post(Map<String, Object> properties) {
+        if (events != null) {
+            events.postEvent(new Event(SessionEvents.ENDED, properties));
+        }
     }
 
     @Override

@@ -177,9 +177,24 @@ class LiveHubTest {
         assertTrue(tom.messages.stream().noneMatch(m -> m.path("type").asText().equals("presence")));
     }
 
+    @Test
+    void aSessionThatEndsClosesItsTabsAndOnlyThose() {
+        Tab laptop = join("t-rick-laptop", RICK);
+        hub.handleEvent(event("org/evergreencrm/console/SESSION_ENDED", Map.of("session", "session-of-t-rick")));
+        assertEquals("the session ended: sign in again", rick.closed);
+        assertEquals(null, laptop.closed, "his other session stays");
+        assertEquals(null, rita.closed);
+        hub.handleEvent(event("org/evergreencrm/queue/OUTCOME", Map.of("contact.id", 10L)));
+        assertTrue(rick.events().isEmpty(), "a closed tab is sent nothing more");
+        assertEquals(1, laptop.events().size());
+        hub.handleEvent(event("org/evergreencrm/console/SESSION_ENDED", Map.of("user.id", RICK.id())));
+        assertEquals("the session ended: sign in again", laptop.closed, "a changed user loses every tab");
+        assertEquals(4, hub.connected());
+    }
+
     private Tab join(String id, User u) {
         Tab t = new Tab(id);
-        hub.join(t, Actor.of(u), u.displayName());
+        hub.join(t, Actor.of(u), u.displayName(), "session-of-" + id);
         return t;
     }
 
@@ -251,6 +266,7 @@ class LiveHubTest {
     private static final class Tab implements LiveChannel {
         private final String id;
         final List<JsonNode> messages = new ArrayList<>();
+        String closed;
 
         Tab(String id) {
             this.id = id;
@@ -268,6 +284,11 @@ class LiveHubTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        @Override
+        public void close(String reason) {
+            closed = reason;
         }
 
         List<JsonNode> events() {

@@ -94,7 +94,7 @@ class JdbcWebSessionsTest {
     @MethodSource("databases")
     void aSessionSlidesWhileUsedAndEndsWhenIdleOrTooOld(TestDatabases.Db db) {
         Moving clock = new Moving();
-        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 2), clock);
+        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 2), clock, null);
         WebSession s = sessions.open(RICK);
         assertEquals(T0.plus(Duration.ofMinutes(30)), s.expiresAt());
         assertEquals(RICK.id(), sessions.find(s.token()).orElseThrow().userId());
@@ -116,7 +116,7 @@ class JdbcWebSessionsTest {
     @ParameterizedTest
     @MethodSource("databases")
     void logoutEndsOneSessionAndAChangedUserLosesAllOfTheirs(TestDatabases.Db db) {
-        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 12), new Moving());
+        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 12), new Moving(), null);
         WebSession laptop = sessions.open(RICK);
         WebSession tablet = sessions.open(RICK);
         WebSession ritas = sessions.open(RITA);
@@ -136,7 +136,7 @@ class JdbcWebSessionsTest {
     @MethodSource("databases")
     void aTicketSignsInOnceWithinItsLife(TestDatabases.Db db) {
         Moving clock = new Moving();
-        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 12), clock);
+        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 12), clock, null);
         WebSession s = sessions.open(RICK);
         String ticket = sessions.ticket(s);
         Optional<WebSession> redeemed = sessions.redeem(ticket);
@@ -152,9 +152,44 @@ class JdbcWebSessionsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void endedSessionsAreAnnouncedSoTheirSocketsClose(TestDatabases.Db db) {
+        Moving clock = new Moving();
+        java.util.List<Event> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.osgi.service.event.EventAdmin events = new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                posted.add(event);
+            }
+        };
+        JdbcWebSessions sessions = new JdbcWebSessions(migrated(db), config(30, 12), clock, events);
+        WebSession out = sessions.open(RICK);
+        sessions.close(out.token());
+        assertEquals(JdbcWebSessions.hash(out.token()), posted.get(0).getProperty(SessionEvents.SESSION), "sign-out");
+        sessions.closeAll(RITA.id());
+        assertEquals(RITA.id(), posted.get(1).getProperty(SessionEvents.USER_ID), "a changed user");
+        WebSession idle = sessions.open(RICK);
+        WebSession busy = sessions.open(RITA);
+        clock.pass(Duration.ofMinutes(20));
+        sessions.find(busy.token());
+        clock.pass(Duration.ofMinutes(15));
+        assertEquals(1, sessions.sweep(), "only the idle one expired");
+        assertEquals(JdbcWebSessions.hash(idle.token()), posted.get(2).getProperty(SessionEvents.SESSION));
+        assertEquals(SessionEvents.ENDED, posted.get(2).getTopic());
+        assertTrue(sessions.find(busy.token()).isPresent());
+        assertEquals(0, sessions.sweep());
+        assertEquals(3, posted.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void theTableHoldsNoSecretThatSignsAnyoneIn(TestDatabases.Db db) throws Exception {
         DataSource ds = migrated(db);
-        JdbcWebSessions sessions = new JdbcWebSessions(ds, config(30, 12), new Moving());
+        JdbcWebSessions sessions = new JdbcWebSessions(ds, config(30, 12), new Moving(), null);
         WebSession s = sessions.open(RICK);
         String ticket = sessions.ticket(s);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
