@@ -95,6 +95,15 @@ class ConsoleBrowserIT {
         rick.get(karaf.baseUrl() + "/");
         wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
         assertTrue(rick.getCurrentUrl().contains("/console/#/login"), rick.getCurrentUrl());
+        String cold = firstLoad(rick);
+        rick.navigate().refresh();
+        wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        String warm = firstLoad(rick);
+        Path out = Path.of("target/benchmarks");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("console-first-load.md"), "| load | requests | transferred KiB | decoded KiB | time to interactive ms |\n"
+                + "|---|---:|---:|---:|---:|\n| first (empty cache) | " + cold + " |\n| again (cache kept) | " + warm + " |\n");
+        System.out.println("[evergreen] console first load: " + cold + "; again: " + warm);
         rick.findElement(By.id("login-user")).sendKeys("rick");
         rick.findElement(By.id("login-password")).sendKeys("wrong");
         rick.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -286,6 +295,23 @@ class ConsoleBrowserIT {
         admin.findElement(row).findElement(By.cssSelector("button")).click();
         new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(row, "not installed"));
         assertEquals(200, karaf.get("/api/v1/contacts?limit=1", "admin").statusCode(), "the core keeps running");
+    }
+
+    /**
+     * Requests, bytes over the wire, decoded bytes and time to interactive (the console's
+     * {@code evergreen-interactive} mark) of the page just loaded, from the browser's own timing (a measurement for
+     * docs/benchmarks.md, not an assertion).
+     */
+    private static String firstLoad(WebDriver d) {
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) x)
+                .executeScript("return performance.getEntriesByName('evergreen-interactive').length > 0"));
+        Object r = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("const nav = performance.getEntriesByType('navigation')[0];"
+                + "const res = performance.getEntriesByType('resource');"
+                + "const t = res.reduce((s, e) => s + e.transferSize, nav.transferSize);"
+                + "const b = res.reduce((s, e) => s + e.decodedBodySize, nav.decodedBodySize);"
+                + "const m = performance.getEntriesByName('evergreen-interactive')[0].startTime;"
+                + "return (1 + res.length) + ' | ' + (t / 1024).toFixed(0) + ' | ' + (b / 1024).toFixed(0) + ' | ' + m.toFixed(0);");
+        return String.valueOf(r);
     }
 
     private WebDriver browser() {
