@@ -26,7 +26,8 @@ import io.micrometer.core.instrument.Timer;
 @Component(service = Filter.class, configurationPid = "org.evergreencrm.ops", property = {
     "osgi.http.whiteboard.filter.pattern=/*",
     "osgi.http.whiteboard.filter.name=evergreen-http-metrics",
-    "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)",
+    // every context but those that ask to be left alone (a WebSocket-only context: docs/console.md)
+    "osgi.http.whiteboard.context.select=(&(osgi.http.whiteboard.context.name=*)(!(evergreen.unfiltered=true)))",
     "service.ranking:Integer=2000"})
 public final class HttpMetricsFilter implements Filter {
     private final Metrics metrics;

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
     "osgi.http.whiteboard.filter.name=evergreen-hardening",
     "osgi.http.whiteboard.filter.dispatcher=REQUEST",
     "osgi.http.whiteboard.filter.dispatcher=ERROR",
-    "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)",
+    // every context but those that ask to be left alone (a WebSocket-only context: docs/console.md)
+    "osgi.http.whiteboard.context.select=(&(osgi.http.whiteboard.context.name=*)(!(evergreen.unfiltered=true)))",
     "service.ranking:Integer=1000"})
 @Designate(ocd = WebConfig.class)
 public final class HardeningFilter implements Filter {
