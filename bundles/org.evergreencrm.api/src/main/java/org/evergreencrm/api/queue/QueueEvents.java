@@ -11,6 +11,13 @@ public final class QueueEvents {
     public static final String OUTCOME = "org/evergreencrm/queue/OUTCOME";
     /** A compliance check kept the contact from being offered (posted when the blocking reason changes). */
     public static final String BLOCKED = "org/evergreencrm/queue/BLOCKED";
+    /**
+     * A callback came due: {@link #CONTACT_ID}, {@link #USER_ID} (the rep it is reserved for; absent when nobody),
+     * {@link #UNTIL} (the callback time, epoch millis). Posted once per callback, by one node.
+     */
+    public static final String CALLBACK_DUE = "org/evergreencrm/queue/CALLBACK_DUE";
+    /** {@code Long}: a user's id. */
+    public static final String USER_ID = "user.id";
     public static final String CONTACT_ID = "contact.id";
     /** {@code String} (BLOCKED): the reason code, e.g. {@code OUTSIDE_CALLING_HOURS}. */
     public static final String CODE = "code";

@@ -165,7 +165,7 @@ final class QueueStore {
             double sortKey, Instant lastAttemptAt, Instant callbackAt, Long reservedFor, String finalState,
             int attemptsTotal, int attemptsInBucket) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE queue_entry SET bucket_id = ?, status = ?, due_at = ?, "
-                + "sort_key = ?, last_attempt_at = ?, callback_at = ?, reserved_for = ?, final_state = ?, "
+                + "sort_key = ?, last_attempt_at = ?, callback_at = ?, callback_reminded_at = NULL, reserved_for = ?, final_state = ?, "
                 + "attempts_total = ?, attempts_in_bucket = ?, claimed_by = NULL, claim_attempt = NULL, lease_until = NULL, "
                 + "bucket_entered_at = COALESCE(?, bucket_entered_at), version = version + 1 WHERE contact_id = ?")) {
             ps.setObject(1, bucketId);

@@ -258,9 +258,23 @@ class CallQueueTest {
         assertThrows(ValidationException.class, () -> f.queue.record(RICK, c.attemptId(), new OutcomeReport(CallOutcome.CALLBACK, null, null)));
         Instant at = f.clock.instant().plus(Duration.ofHours(3));
         assertEquals(at, f.queue.record(RICK, c.attemptId(), new OutcomeReport(CallOutcome.CALLBACK, at, "call after 3")).dueAt());
+        List<Map<String, Object>> announced = new java.util.ArrayList<>();
+        CallbackReminders reminders = new CallbackReminders(f.ds, announced::add, f.clock);
+        assertEquals(0, reminders.remind(), "not due yet");
         f.clock.set(at);
+        assertEquals(1, reminders.remind(), "due: the rep is told once");
+        assertEquals(0, reminders.remind());
+        assertEquals(id, announced.get(0).get(org.evergreencrm.api.queue.QueueEvents.CONTACT_ID));
+        assertEquals(RICK.userId(), announced.get(0).get(org.evergreencrm.api.queue.QueueEvents.USER_ID));
+        assertEquals(at.toEpochMilli(), announced.get(0).get(org.evergreencrm.api.queue.QueueEvents.UNTIL));
         assertEquals(Optional.empty(), f.queue.next(RITA), "reserved for Rick");
-        assertEquals(id, f.queue.next(RICK).orElseThrow().contactId());
+        Claim back = f.queue.next(RICK).orElseThrow();
+        assertEquals(id, back.contactId());
+        Instant later = at.plus(Duration.ofDays(1));
+        f.queue.record(RICK, back.attemptId(), new OutcomeReport(CallOutcome.CALLBACK, later, "call tomorrow"));
+        f.clock.set(later.plusSeconds(1));
+        assertEquals(1, reminders.remind(), "a new callback is announced in its turn");
+        assertEquals(2, announced.size());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,7 +20,7 @@ import org.osgi.service.event.Event;
 
 /**
  * Turns a domain event into what the console shows: the contacts it concerns and their owners (who may see it), the
- * users it notifies and with what words. The words name a contact only to people who may see that contact.
+ * users it notifies and with what words (new leads, SLA misses, mentions, tasks and callbacks coming due). The words name a contact only to people who may see that contact.
  */
 final class EventTranslator {
     private static final String PREFIX = "org/evergreencrm/";
@@ -102,6 +102,12 @@ final class EventTranslator {
                         (by == null ? "Someone" : by) + " mentioned you in a note on " + contactName);
             }
             case "timeline.TASK_DUE" -> out.put(String.valueOf(e.getProperty("username")), "A task on " + contactName + " is due now");
+            case "queue.CALLBACK_DUE" -> {
+                User rep = userById(e.getProperty("user.id"));
+                if (rep != null) {
+                    out.put(rep.username(), "Callback due now: " + contactName);
+                }
+            }
             default -> {
             }
         }

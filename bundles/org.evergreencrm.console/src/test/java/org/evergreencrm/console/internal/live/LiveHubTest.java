@@ -115,6 +115,14 @@ class LiveHubTest {
     }
 
     @Test
+    void aCallbackComingDueTellsTheRepItIsReservedFor() {
+        hub.handleEvent(event("org/evergreencrm/queue/CALLBACK_DUE", Map.of("contact.id", 10L, "user.id", RICK.id(), "until", 1L)));
+        assertEquals("Callback due now: Cora Rick", rick.events().get(0).get("notification").asText());
+        assertFalse(maria.events().get(0).has("notification"), "the manager sees the event, the rep gets the reminder");
+        assertTrue(rita.events().isEmpty());
+    }
+
+    @Test
     void aMentionOfSomeoneWhoMayNotSeeTheContactTellsThemNothing() {
         hub.handleEvent(event("org/evergreencrm/timeline/MENTIONED", Map.of("contact.id", 10L, "username", "tom", "actor", "rick")));
         assertTrue(tom.events().isEmpty(), "tom may not see rick's contact, so not even its name");
