@@ -210,7 +210,7 @@ class JpaRepositoriesTest {
         assertEquals(List.of("001-teams-and-users", "001-contacts", "002-contact-match-keys", "003-dedup-candidates",
                 "003-contact-merges", "004-normalized-values", "007-dedup-jobs", "005-dnc-lists",
                 "005-consent-records", "005-compliance-decisions", "005-merge-moves", "006-buckets", "006-queue-entries", "006-call-attempts",
-                "006-queue-history", "008-leads", "009-lead-enrichment", "009-rep-availability",
+                "006-queue-history", "030-callback-reminded", "008-leads", "009-lead-enrichment", "009-rep-availability",
                 "009-lead-feed-state", "010-scheduled-tasks", "011-timeline-activities", "011-timeline-notes",
                 "011-timeline-tasks", "013-dedup-run-pairs"), migrator.appliedChangeSets().stream()
                 .filter(id -> !id.equals("009-lead-referrer-partial-index") && !id.equals("012-task-data-bytea")).toList());
