@@ -191,6 +191,13 @@ export default {
             <span v-if="queue.entry.dueAt">, due {{ when(queue.entry.dueAt) }}</span>
             <span v-if="queue.entry.blockedCode" class="badge bad">{{ label(queue.entry.blockedCode) }}</span> {{ queue.entry.blockedReason }}</p>
           <p v-else class="muted">Not in the call queue.</p>
+          <template v-if="queue.attempts.length">
+            <h3>Last calls</h3>
+            <ul class="plain" data-test="last-calls">
+              <li v-for="a in queue.attempts.slice(-5).reverse()" :key="a.id">{{ when(a.claimedAt) }} — {{ a.username }}: <strong>{{ label(a.outcome) || 'in progress' }}</strong>
+                <span v-if="a.note" class="muted">“{{ a.note }}”</span></li>
+            </ul>
+          </template>
           <h3>Why (not) called</h3>
           <ul class="plain decisions">
             <li v-for="d in queue.decisions.slice(0, 10)" :key="d.id"><span :class="d.allowed ? 'badge ok' : 'badge bad'">{{ d.allowed ? 'allowed' : 'refused' }}</span>

@@ -147,7 +147,7 @@ export default {
         </dl>
         <h3>Last outcomes</h3>
         <ul class="plain" v-if="state && state.attempts.length">
-          <li v-for="a in state.attempts.slice(0, 5)" :key="a.id">{{ when(a.claimedAt) }} — {{ a.username }}: <strong>{{ label(a.outcome) || 'open' }}</strong> <span v-if="a.note" class="muted">“{{ a.note }}”</span></li>
+          <li v-for="a in state.attempts.slice(-5).reverse()" :key="a.id">{{ when(a.claimedAt) }} — {{ a.username }}: <strong>{{ label(a.outcome) || 'open' }}</strong> <span v-if="a.note" class="muted">“{{ a.note }}”</span></li>
         </ul>
         <p v-else class="muted">First call.</p>
         <h3>Notes</h3>

@@ -1,8 +1,6 @@
 package org.evergreencrm.console.internal.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +43,7 @@ public final class ConsoleServlet extends HttpServlet {
             "kurkle-color", "META-INF/resources/webjars/kurkle__color/0.3.4/dist/");
     private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
     private final transient Bundle bundle;
+    private final transient StaticFiles files = new StaticFiles();
     private final byte[] page;
     private final String policy;
 
@@ -96,19 +95,14 @@ public final class ConsoleServlet extends HttpServlet {
         resp.setContentType(TYPES.getOrDefault(ext, "application/octet-stream"));
         resp.setHeader("Cache-Control", library ? "public, max-age=86400" : "no-cache");
         resp.setHeader("Pragma", null);
-        try (InputStream in = url.openStream()) {
-            in.transferTo(resp.getOutputStream());
-        }
+        StaticFiles.send(files.get(entry, url), req, resp);
     }
 
     private static byte[] read(URL url) throws IOException {
         if (url == null) {
             throw new IOException("console/index.html is missing from the console bundle");
         }
-        try (InputStream in = url.openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toByteArray();
-        }
+        return StaticFiles.read(url);
     }
 
     private static String sha256(String s) {
