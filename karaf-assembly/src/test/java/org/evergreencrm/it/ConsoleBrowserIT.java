@@ -187,6 +187,7 @@ class ConsoleBrowserIT {
         signIn(maria, "maria");
         maria.get(karaf.baseUrl() + "/console/#/contacts/" + a);
         WebElement merge = wait(maria).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=merge]")));
+        scrollTo(maria, maria.findElement(By.id("dup-title")));
         screenshot(maria, "duplicates");
         merge.click();
         wait(maria).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=undo]")));
@@ -224,6 +225,7 @@ class ConsoleBrowserIT {
         rick.findElement(By.cssSelector("form[aria-label='Add a note'] button")).click();
         wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Roof is 12 years old"));
         wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"), "rick mentioned you"));
+        scrollTo(maria, maria.findElement(By.cssSelector(".presence"))); // presence on top, the new note below
         screenshot(maria, "contact-live");
         rick.findElement(By.id("task-title")).sendKeys("Send the roof quote");
         rick.findElement(By.id("task-due")).sendKeys("12312030");
@@ -312,6 +314,12 @@ class ConsoleBrowserIT {
                 + "const m = performance.getEntriesByName('evergreen-interactive')[0].startTime;"
                 + "return (1 + res.length) + ' | ' + (t / 1024).toFixed(0) + ' | ' + (b / 1024).toFixed(0) + ' | ' + m.toFixed(0);");
         return String.valueOf(r);
+    }
+
+    /** Brings a part of the page into view for its screenshot (the viewport is a laptop's). */
+    private static void scrollTo(WebDriver d, WebElement e) throws InterruptedException {
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'start'})", e);
+        Thread.sleep(200);
     }
 
     private WebDriver browser() {
