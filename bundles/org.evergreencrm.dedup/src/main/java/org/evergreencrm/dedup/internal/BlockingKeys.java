@@ -9,8 +9,10 @@ import java.util.Set;
  * exact phone, exact email, phonetic family name + postcode, phonetic given name + postcode (family typos),
  * date of birth + initials, phonetic family + given name + city (moved within the town). Records without phones or
  * e-mails (person lists) need keys that survive a replaced name together with a typo elsewhere: date of birth +
- * street number, postcode + street number, and the date of birth with day and month in either order + the family
- * initial (a day/month swap).
+ * street number, postcode + street number, the date of birth with day and month in either order + the family
+ * initial (a day/month swap), and the whole delivery line with the postcode's first three digits or the state (a
+ * replaced name, a birth-date typo and a postcode typo together). The street number of a stored contact is the one
+ * its first address line starts with ({@link PersonNormalizer}).
  */
 public final class BlockingKeys {
     private BlockingKeys() {
@@ -40,6 +42,15 @@ public final class BlockingKeys {
             int d = p.dateOfBirth().getDayOfMonth();
             int m = p.dateOfBirth().getMonthValue();
             keys.add("dm:" + p.dateOfBirth().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m) + ":" + initial(p.family()));
+        }
+        if (p.deliveryLine() != null && p.streetNumber() != null) {
+            // the whole delivery line survives a replaced name, a birth-date typo and a postcode typo together
+            if (p.postcode() != null && p.postcode().length() >= 3) {
+                keys.add("al:" + p.deliveryLine() + ":" + p.postcode().substring(0, 3));
+            }
+            if (p.state() != null) {
+                keys.add("as:" + p.deliveryLine() + ":" + p.state());
+            }
         }
         if (p.familyCode() != null && p.givenCode() != null && p.city() != null) {
             keys.add("fg:" + p.familyCode() + ":" + p.givenCode() + ":" + p.city());

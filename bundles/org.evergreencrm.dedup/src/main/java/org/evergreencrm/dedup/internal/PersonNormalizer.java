@@ -45,10 +45,12 @@ public final class PersonNormalizer {
                 emailSet.add(c);
             }
         }
-        String number = r.streetNumber() == null ? null : NameNormalizer.clean(r.streetNumber());
+        String deliveryLine = addresses.deliveryLine(r.streetNumber(), r.addressLine());
+        // a stored contact's number is part of its first address line: take it from the delivery line then
+        String number = r.streetNumber() != null ? NameNormalizer.clean(r.streetNumber()) : leadingNumber(deliveryLine);
         return new NormalizedPerson(r.id(), given, names.canonicalGiven(given),
                 names.canonicalGiven(family == null ? null : family.split(" ")[0]), family, code(family == null ? null : family.replace(" ", "")),
-                code(given), addresses.deliveryLine(r.streetNumber(), r.addressLine()), number,
+                code(given), deliveryLine, number,
                 NameNormalizer.clean(r.city()), addresses.postcode(r.postcode()),
                 r.state() == null || r.state().isBlank() ? null : r.state().strip().toUpperCase(Locale.ROOT),
                 r.dateOfBirth(), phoneSet, emailSet);
@@ -69,6 +71,17 @@ public final class PersonNormalizer {
         }
         return new Normalized(phoneList, emailList, names.given(r.givenName()), names.family(r.familyName()),
                 addresses.deliveryLine(r.streetNumber(), r.addressLine()), addresses.postcode(r.postcode()));
+    }
+
+    private static final java.util.regex.Pattern HOUSE_NUMBER = java.util.regex.Pattern.compile("^([0-9]+[A-Z]?)(?: |$)");
+
+    /** The house number a delivery line starts with ({@code 12}, {@code 12A}), or {@code null}. */
+    static String leadingNumber(String deliveryLine) {
+        if (deliveryLine == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = HOUSE_NUMBER.matcher(deliveryLine);
+        return m.find() ? NameNormalizer.clean(m.group(1)) : null;
     }
 
     private String code(String name) {

@@ -38,6 +38,38 @@ class DuplicateDetectorImplTest {
     }
 
     @Test
+    void aDuplicateWithAReplacedNameAndAPostcodeTypoIsStillReported() {
+        // no phone, no e-mail: the given name was replaced, the postcode mistyped; the address and birth date remain
+        PersonRecord stored = new PersonRecord("1", "Fatima", "Gonzalez", null, "481 Park Lane Suite 11", "Orlando", "32821", "FL",
+                java.time.LocalDate.of(1986, 1, 3), List.of(), List.of());
+        PersonRecord typed = new PersonRecord("new", "Maria", "Gonzalez", null, "481 Park Ln Ste 11", "Orlando", "32825", "FL",
+                java.time.LocalDate.of(1986, 1, 3), List.of(), List.of());
+        PersonRecord neighbour = new PersonRecord("2", "Maria", "Gonzalez", null, "18 Lake Dr", "Orlando", "32825", "FL",
+                java.time.LocalDate.of(1990, 7, 21), List.of(), List.of());
+        var keys = detector.matchKeys(typed);
+        assertTrue(detector.matchKeys(stored).stream().anyMatch(keys::contains), "the two are compared (they share a key)");
+        List<MatchResult> matches = detector.matches(typed, List.of(stored, neighbour));
+        assertEquals(List.of("1"), matches.stream().map(MatchResult::rightId).toList(), "reported, and not the namesake down the road");
+        assertTrue(matches.get(0).probability() >= 0.8, "at or above the review threshold: " + matches.get(0).probability());
+    }
+
+    @Test
+    void aStoredContactsStreetNumberAndDeliveryLineAreBlockingKeys() {
+        // as contacts store them: the number is part of the first address line
+        var stored = detector.matchKeys(new PersonRecord("1", "Fatima", "Gonzalez", null, "481 Park Lane Suite 11", "Orlando", "32821",
+                "FL", java.time.LocalDate.of(1986, 1, 3), List.of(), List.of()));
+        assertTrue(stored.contains("dn:1986-01-03:481"), stored.toString());
+        assertTrue(stored.contains("zn:32821:481"), stored.toString());
+        assertTrue(stored.contains("al:481 PARK LN STE 11:328") && stored.contains("as:481 PARK LN STE 11:FL"), stored.toString());
+        var typed = detector.matchKeys(new PersonRecord("new", "Maria", "Gonzales", "481", "Park Ln Ste 11", "Orlnado", "32825", "FL",
+                java.time.LocalDate.of(1987, 1, 3), List.of(), List.of()));
+        assertTrue(typed.contains("as:481 PARK LN STE 11:FL"), "a replaced name, a misspelt family name and city, a postcode and a "
+                + "birth-year typo together still share the delivery line: " + typed);
+        assertEquals(null, PersonNormalizer.leadingNumber("PO BOX 12"));
+        assertEquals("12a", PersonNormalizer.leadingNumber("12A MAIN ST"));
+    }
+
+    @Test
     void refusesInconsistentThresholds() {
         assertThrows(IllegalArgumentException.class, () -> new DuplicateDetectorImpl(PersonNormalizer.defaults("US"), 0.99, 0.9));
         assertThrows(IllegalArgumentException.class, () -> new DuplicateDetectorImpl(PersonNormalizer.defaults("US"), 0, 0.9));
