@@ -60,13 +60,26 @@ export default {
       return change(() => post('/duplicates/merges/' + m.id + '/undo'));
     }
 
+    const FIELDS = { givenName: 'given name', familyName: 'family name', dateOfBirth: 'date of birth', phone: 'phone',
+      email: 'e-mail', address: 'address', location: 'postcode / city' };
+    const fieldName = (f) => FIELDS[f] || f;
+
+    // the field-by-field explanation the matcher stored (JSON): what agreed, what did not, what was missing
+    function reasons(pair) {
+      try {
+        return JSON.parse(pair.explanation || '[]').filter((f) => f.level !== 'missing');
+      } catch (e) {
+        return [];
+      }
+    }
+
     function other(pair) {
       return others.value[pair.contactA === props.contactId ? pair.contactB : pair.contactA];
     }
 
     onMounted(load);
     watch(() => props.contactId, load);
-    return { pairs, merges, error, busy, me, merge, undo, other, contactName, when, load, isManager };
+    return { pairs, merges, error, busy, me, merge, undo, other, reasons, fieldName, contactName, when, load, isManager };
   },
   template: `
   <section class="card" aria-labelledby="dup-title">
@@ -76,7 +89,11 @@ export default {
     <p class="error" role="alert" v-if="error">{{ error }}</p>
     <p v-if="!pairs.length" class="muted">No possible duplicates waiting for review.</p>
     <div v-for="p in pairs" :key="p.id" class="dup-pair" :data-pair="p.id">
-      <p><strong>{{ Math.round(p.probability * 100) }}% alike</strong> <span class="muted small">{{ p.explanation }}</span></p>
+      <p><strong>{{ Math.round(p.probability * 100) }}% alike</strong></p>
+      <ul class="plain why-alike" aria-label="Why they look alike">
+        <li v-for="f in reasons(p)" :key="f.field"><span :class="f.weight > 0 ? 'badge ok' : (f.weight < 0 ? 'badge bad' : 'badge')">{{ f.level }}</span>
+          {{ fieldName(f.field) }} <small class="muted">{{ f.weight > 0 ? '+' : '' }}{{ f.weight }}</small></li>
+      </ul>
       <table class="side-by-side" v-if="me && other(p)">
         <thead><tr><th scope="col">Field</th><th scope="col">This contact (kept)</th><th scope="col">Other</th></tr></thead>
         <tbody>

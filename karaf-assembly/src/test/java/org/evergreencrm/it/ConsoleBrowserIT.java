@@ -225,8 +225,7 @@ class ConsoleBrowserIT {
         rick.findElement(By.cssSelector("form[aria-label='Add a note'] button")).click();
         wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Roof is 12 years old"));
         wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"), "rick mentioned you"));
-        scrollTo(maria, maria.findElement(By.cssSelector(".presence"))); // presence on top, the new note below
-        screenshot(maria, "contact-live");
+        tallScreenshot(maria, "contact-live"); // presence on top, the new note in the timeline below
         rick.findElement(By.id("task-title")).sendKeys("Send the roof quote");
         rick.findElement(By.id("task-due")).sendKeys("12312030");
         new Actions(rick).sendKeys(org.openqa.selenium.Keys.TAB).sendKeys("1000AM").perform();
@@ -314,6 +313,16 @@ class ConsoleBrowserIT {
                 + "const m = performance.getEntriesByName('evergreen-interactive')[0].startTime;"
                 + "return (1 + res.length) + ' | ' + (t / 1024).toFixed(0) + ' | ' + (b / 1024).toFixed(0) + ' | ' + m.toFixed(0);");
         return String.valueOf(r);
+    }
+
+    /** The whole page (up to 2,000 px high) in one screenshot, then the laptop's window again. */
+    private void tallScreenshot(WebDriver d, String name) throws Exception {
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.scrollTo(0, 0)");
+        long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.scrollHeight")).longValue();
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(2000, height + 140)));
+        Thread.sleep(300);
+        screenshot(d, name);
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
     }
 
     /** Brings a part of the page into view for its screenshot (the viewport is a laptop's). */
