@@ -10,8 +10,8 @@ import java.util.Set;
  * date of birth + initials, phonetic family + given name + city (moved within the town). Records without phones or
  * e-mails (person lists) need keys that survive a replaced name together with a typo elsewhere: date of birth +
  * street number, postcode + street number, the date of birth with day and month in either order + the family
- * initial (a day/month swap), and the whole delivery line with the postcode's first three digits or the state (a
- * replaced name, a birth-date typo and a postcode typo together). The street number of a stored contact is the one
+ * initial (a day/month swap), and the whole delivery line with the state (or, without one, the postcode's first
+ * three digits): a replaced name, a birth-date typo and a postcode typo together. The street number of a stored contact is the one
  * its first address line starts with ({@link PersonNormalizer}).
  */
 public final class BlockingKeys {
@@ -44,12 +44,11 @@ public final class BlockingKeys {
             keys.add("dm:" + p.dateOfBirth().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m) + ":" + initial(p.family()));
         }
         if (p.deliveryLine() != null && p.streetNumber() != null) {
-            // the whole delivery line survives a replaced name, a birth-date typo and a postcode typo together
-            if (p.postcode() != null && p.postcode().length() >= 3) {
-                keys.add("al:" + p.deliveryLine() + ":" + p.postcode().substring(0, 3));
-            }
-            if (p.state() != null) {
-                keys.add("as:" + p.deliveryLine() + ":" + p.state());
+            // the whole delivery line survives a replaced name, a birth-date typo and a postcode typo together; in its
+            // state, or without one in the postcode's first three digits (one key per record: blocking time counts)
+            String area = p.state() != null ? p.state() : p.postcode() != null && p.postcode().length() >= 3 ? p.postcode().substring(0, 3) : null;
+            if (area != null) {
+                keys.add("al:" + p.deliveryLine() + ":" + area);
             }
         }
         if (p.familyCode() != null && p.givenCode() != null && p.city() != null) {

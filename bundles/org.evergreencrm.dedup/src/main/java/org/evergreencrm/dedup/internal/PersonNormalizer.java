@@ -73,15 +73,26 @@ public final class PersonNormalizer {
                 addresses.deliveryLine(r.streetNumber(), r.addressLine()), addresses.postcode(r.postcode()));
     }
 
-    private static final java.util.regex.Pattern HOUSE_NUMBER = java.util.regex.Pattern.compile("^([0-9]+[A-Z]?)(?: |$)");
-
-    /** The house number a delivery line starts with ({@code 12}, {@code 12A}), or {@code null}. */
+    /** The house number a delivery line starts with ({@code 12}, {@code 12A} as {@code 12a}), or {@code null}. */
     static String leadingNumber(String deliveryLine) {
         if (deliveryLine == null) {
             return null;
         }
-        java.util.regex.Matcher m = HOUSE_NUMBER.matcher(deliveryLine);
-        return m.find() ? NameNormalizer.clean(m.group(1)) : null;
+        int n = deliveryLine.length();
+        int i = 0;
+        while (i < n && Character.isDigit(deliveryLine.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return null;
+        }
+        if (i < n && Character.isLetter(deliveryLine.charAt(i)) && (i + 1 == n || deliveryLine.charAt(i + 1) == ' ')) {
+            i++; // 12A
+        }
+        if (i < n && deliveryLine.charAt(i) != ' ') {
+            return null; // 12-14, 1/2: not a plain house number
+        }
+        return deliveryLine.substring(0, i).toLowerCase(Locale.ROOT);
     }
 
     private String code(String name) {
