@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = {LiveHub.class, EventHandler.class}, property = {
     "event.topics=org/evergreencrm/lead/*", "event.topics=org/evergreencrm/queue/*",
     "event.topics=org/evergreencrm/timeline/*", "event.topics=org/evergreencrm/merge/*",
-    "event.topics=org/evergreencrm/contact/*", "event.topics=" + SessionEvents.ENDED})
+    "event.topics=org/evergreencrm/contact/*", "event.topics=" + SessionEvents.ENDED,
+    "event.topics=" + org.evergreencrm.api.security.UserEvents.TOPIC_PREFIX + "*"})
 public final class LiveHub implements EventHandler {
     static final int KEPT = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,10 @@ public final class LiveHub implements EventHandler {
             sessionEnded(event.getProperty(SessionEvents.SESSION), event.getProperty(SessionEvents.USER_ID));
             return;
         }
+        if (event.getTopic().startsWith(org.evergreencrm.api.security.UserEvents.TOPIC_PREFIX)) {
+            rescope(); // someone joined, left or changed a team: whose contacts each open tab may see is taken again
+            return;
+        }
         LiveEvent e = translator.translate(event);
         if (e != null) {
             publish(e);
@@ -84,6 +89,18 @@ public final class LiveHub implements EventHandler {
         Set<Long> owners = actor.isAdmin() ? null : contacts.visibleOwners(actor);
         connections.put(channel.id(), new Connection(channel, new Viewer(channel.id(), actor, displayName, owners), session, null));
         channel.send(json(Map.of("type", "hello", "epoch", epoch, "seq", ring.last(), "user", actor.username())));
+    }
+
+    /** Takes every non-admin tab's owner scope again from the contact service's rule (teams change while tabs stay open). */
+    private void rescope() {
+        for (Connection c : connections.values()) {
+            Actor actor = c.viewer().actor();
+            if (!actor.isAdmin()) {
+                Viewer v = c.viewer();
+                connections.computeIfPresent(c.channel().id(), (id, now) -> new Connection(now.channel(),
+                        new Viewer(v.id(), actor, v.displayName(), contacts.visibleOwners(actor)), now.session(), now.viewing()));
+            }
+        }
     }
 
     /** A session ended (sign-out, expiry) or every session of a user (a changed or deactivated user): their tabs are closed. */

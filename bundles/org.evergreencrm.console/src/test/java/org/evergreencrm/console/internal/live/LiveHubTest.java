@@ -200,6 +200,21 @@ class LiveHubTest {
         assertEquals(4, hub.connected());
     }
 
+    @Test
+    void aManagerSeesANewTeamMembersContactsWithoutReconnecting() {
+        hub.handleEvent(event("org/evergreencrm/queue/OUTCOME", Map.of("contact.id", 12L)));
+        assertTrue(maria.events().isEmpty(), "tom is in another team");
+        MOVED_TO_TEAM_7.add(TOM.id());
+        try {
+            hub.handleEvent(event("org/evergreencrm/user/UPDATED", Map.of("user.id", TOM.id())));
+            hub.handleEvent(event("org/evergreencrm/queue/OUTCOME", Map.of("contact.id", 12L)));
+            assertEquals(1, maria.events().size(), "tom joined maria's team");
+            assertTrue(rick.events().isEmpty(), "a rep still sees only their own");
+        } finally {
+            MOVED_TO_TEAM_7.clear();
+        }
+    }
+
     private Tab join(String id, User u) {
         Tab t = new Tab(id);
         hub.join(t, Actor.of(u), u.displayName(), "session-of-" + id);
@@ -250,13 +265,17 @@ class LiveHubTest {
                 });
     }
 
+    /** Users moved into team 7 during a test. */
+    private static final Set<Long> MOVED_TO_TEAM_7 = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static Set<Long> visibleOwners(Actor a) {
         if (a.isAdmin()) {
             return null;
         }
         if (a.role() == Role.MANAGER) {
             Set<Long> team = new HashSet<>();
-            USERS.stream().filter(u -> a.teamId().equals(u.teamId())).forEach(u -> team.add(u.id()));
+            USERS.stream().filter(u -> a.teamId().equals(u.teamId()) || a.teamId() == 7L && MOVED_TO_TEAM_7.contains(u.id()))
+                    .forEach(u -> team.add(u.id()));
             return team;
         }
         return Set.of(a.userId());
