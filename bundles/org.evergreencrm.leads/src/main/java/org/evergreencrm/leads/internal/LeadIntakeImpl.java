@@ -64,7 +64,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     private static final Logger LOG = LoggerFactory.getLogger(LeadIntakeImpl.class);
     private final LeadStore store;
     private final DeadLetterStore deadLetters;
-    private final FeedStates feedStates;
+    private final LeadQueries queries;
     private final DataSource ds;
     private final ProducerTemplate producer;
     private final ServiceRegistration<RoutesBuilder> routes;
@@ -98,7 +98,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         this.contacts = contacts;
         this.store = new LeadStore(ds);
         this.deadLetters = new DeadLetterStore(ds);
-        this.feedStates = new FeedStates(ds);
+        this.queries = new LeadQueries(ds, store, deadLetters, new FeedStates(ds), contacts, clock);
         this.ds = ds;
         RoutingConfig routing = RoutingConfig.from(properties);
         RoutingStore routingStore = new RoutingStore(ds);
@@ -284,9 +284,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
 
     @Override
     public Optional<Lead> find(Actor actor, long id) {
-        Optional<Lead> lead = store.find(id);
-        lead.ifPresent(l -> contacts.checkRead(actor, l.contactId())); // a lead is read as its contact is
-        return lead;
+        return queries.find(actor, id);
     }
 
     @Override
@@ -296,68 +294,47 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
 
     @Override
     public org.evergreencrm.api.Page<org.evergreencrm.api.lead.LeadSummary> search(Actor actor, org.evergreencrm.api.lead.LeadQuery query) {
-        return new LeadSearch(ds).search(query, contacts.visibleOwners(actor));
+        return queries.search(actor, query);
     }
 
     @Override
     public List<org.evergreencrm.api.lead.LeadDay> daily(Actor actor, int days) {
-        if (days < 1 || days > 366) {
-            throw new ValidationException("days", "1 to 366");
-        }
-        return LeadReports.daily(ds, java.time.Instant.now().minus(java.time.Duration.ofDays(days)), contacts.visibleOwners(actor));
+        return queries.daily(actor, days);
     }
 
     @Override
     public List<Lead> recent(Actor actor, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new ValidationException("limit", "1 to 1000");
-        }
-        return store.recent(limit, contacts.visibleOwners(actor));
+        return queries.recent(actor, limit);
     }
 
     @Override
     public List<org.evergreencrm.api.lead.SourceHealth> sources() {
-        return LeadReports.sources(ds);
+        return queries.sources();
     }
 
     @Override
     public List<org.evergreencrm.api.lead.FeedState> feeds() {
-        return feedStates.all();
+        return queries.feeds();
     }
 
     @Override
     public List<org.evergreencrm.api.lead.SpeedToLead> speedToLead(Actor actor, int days, int slaMinutes) {
-        if (days < 1 || days > 366) {
-            throw new ValidationException("days", "between 1 and 366");
-        }
-        if (slaMinutes < 1) {
-            throw new ValidationException("slaMinutes", "at least 1");
-        }
-        java.util.Set<Long> reps = contacts.visibleOwners(actor); // the contact rule's scope: the same people
-        return LeadReports.speedToLead(ds, clock.instant().minusSeconds(days * 86_400L), slaMinutes).stream()
-                .filter(s -> reps == null || s.repId() != null && reps.contains(s.repId())).toList();
+        return queries.speedToLead(actor, days, slaMinutes);
     }
 
     @Override
     public List<Lead> referredBy(Actor actor, long contactId) {
-        contacts.checkRead(actor, contactId);
-        List<Lead> leads = store.referredBy(contactId);
-        java.util.Set<Long> readable = contacts.readable(actor, leads.stream().map(Lead::contactId).toList());
-        return leads.stream().filter(l -> readable.contains(l.contactId())).toList();
+        return queries.referredBy(actor, contactId);
     }
 
     @Override
     public int referralCount(Actor actor, long contactId) {
-        contacts.checkRead(actor, contactId);
-        return store.referredBy(contactId).size();
+        return queries.referralCount(actor, contactId);
     }
 
     @Override
     public List<DeadLetter> deadLetters(boolean openOnly, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new ValidationException("limit", "1 to 1000");
-        }
-        return deadLetters.list(openOnly, limit);
+        return queries.deadLetters(openOnly, limit);
     }
 
     @Override
