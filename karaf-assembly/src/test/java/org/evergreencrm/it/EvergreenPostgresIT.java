@@ -92,6 +92,11 @@ public class EvergreenPostgresIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void consoleSessionsRefuseMissingCsrfTokensAndEndedSessions() throws Exception {
+        new SecurityScenarios(this).consoleSessionsRefuseWhatTheyMust();
+    }
+
+    @Test
     public void fuzzedRequestsNeverGetA5xxNorAnHtmlPage() throws Exception {
         new FuzzScenarios(this, context).noRequestGetsA5xxOrAnHtmlPage();
     }

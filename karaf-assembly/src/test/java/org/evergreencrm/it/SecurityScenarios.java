@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -216,10 +218,60 @@ final class SecurityScenarios {
         assertEquals("receivedAt", bad.json().get("field").asText());
     }
 
+    /**
+     * The console's session: a wrong password and a missing field are problems, a change without the CSRF token (or
+     * with another session's) is refused and changes nothing, a signed-out cookie opens nothing, and a ticket works once.
+     */
+    void consoleSessionsRefuseWhatTheyMust() throws Exception {
+        setUp();
+        String owner = usernames.get(Caller.OWNER);
+        Http.Reply wrong = http.raw("POST", "/api/v1/session", null, null,
+                ("{\"username\":\"" + owner + "\",\"password\":\"not-it\"}").getBytes(StandardCharsets.UTF_8), "application/json",
+                "X-Evergreen-Client", "test");
+        Scenarios.assertProblem(wrong, 401);
+        assertEquals("no browser password dialog for the console", null, wrong.header("WWW-Authenticate"));
+        Http.Reply a = signIn(owner);
+        Http.Reply b = signIn(owner);
+        String cookieA = cookie(a);
+        String csrfA = a.json().get("csrfToken").asText();
+        String csrfB = b.json().get("csrfToken").asText();
+        String note = "{\"text\":\"csrf probe\"}";
+        String path = "/api/v1/timeline/" + ids.get("c1") + "/notes";
+        Scenarios.assertProblem(http.raw("POST", path, null, null, note.getBytes(StandardCharsets.UTF_8), "application/json",
+                "Cookie", cookieA), 403);
+        Scenarios.assertProblem(http.raw("POST", path, null, null, note.getBytes(StandardCharsets.UTF_8), "application/json",
+                "Cookie", cookieA, "X-CSRF-Token", csrfB), 403);
+        Http.Reply timeline = http.send("GET", "/api/v1/timeline/" + ids.get("c1"), owner, Scenarios.Users.PASSWORD, null);
+        assertFalse("a refused change wrote nothing", timeline.body().contains("csrf probe"));
+        Http.Reply ticket = http.raw("POST", "/api/v1/session/ticket", null, null, "{}".getBytes(StandardCharsets.UTF_8),
+                "application/json", "Cookie", cookieA, "X-CSRF-Token", csrfA);
+        assertEquals(ticket.toString(), 200, ticket.status());
+        assertEquals(204, http.raw("DELETE", "/api/v1/session", null, null, null, null, "Cookie", cookieA, "X-CSRF-Token", csrfA).status());
+        Scenarios.assertProblem(http.raw("GET", "/api/v1/me", null, null, null, null, "Cookie", cookieA, "X-Evergreen-Client", "test"), 401);
+        Scenarios.assertProblem(http.raw("POST", "/api/v1/session/ticket", null, null, "{}".getBytes(StandardCharsets.UTF_8),
+                "application/json", "Cookie", cookieA, "X-CSRF-Token", csrfA), 401);
+        assertEquals("the other session is still open", 200,
+                http.raw("GET", "/api/v1/me", null, null, null, null, "Cookie", cookie(b)).status());
+    }
+
+    private Http.Reply signIn(String user) throws Exception {
+        Http.Reply r = http.raw("POST", "/api/v1/session", null, null, ("{\"username\":\"" + user + "\",\"password\":\""
+                + Scenarios.Users.PASSWORD + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
+        assertEquals(r.toString(), 200, r.status());
+        String set = r.header("Set-Cookie");
+        assertTrue(set, set.contains("HttpOnly") && set.contains("SameSite=Strict"));
+        return r;
+    }
+
+    private static String cookie(Http.Reply signedIn) {
+        return signedIn.header("Set-Cookie").split(";")[0];
+    }
+
     private synchronized void setUp() throws Exception {
         if (!usernames.isEmpty()) {
             return;
         }
+        support.awaitAllBundlesActive(); // a scenario may be the first test of its container
         String admin = "admin";
         String pw = EvergreenTestSupport.ADMIN_PASSWORD;
         long t1 = http.send("POST", "/api/v1/teams", admin, pw, "{\"name\":\"Matrix A " + suffix + "\"}").json().get("id").asLong();
