@@ -28,7 +28,8 @@ public final class PersonRecords {
     public static PersonRecord of(String id, ContactDraft d) {
         PostalAddress a = d.address();
         String family = d.lastName() != null ? d.lastName() : d.householdName();
-        return new PersonRecord(id, d.firstName(), family, null, a == null ? null : a.line1(), a == null ? null : a.city(),
+        return new PersonRecord(id, d.firstName(), family, null, a == null ? null : a.line1(), a == null ? null : a.line2(),
+                a == null ? null : a.city(),
                 a == null ? null : a.postalCode(), a == null ? null : a.state(), dateOfBirth(d),
                 d.phones() == null ? null : d.phones().stream().map(Phone::number).toList(),
                 d.emails() == null ? null : d.emails().stream().map(Email::address).toList());

@@ -68,7 +68,7 @@ public final class DuplicateDetectorImpl implements DuplicateDetector {
 
     private NormalizedPerson normalize(PersonRecord r) {
         PersonRecord key = r.id() == null ? r : new PersonRecord(null, r.givenName(), r.familyName(), r.streetNumber(),
-                r.addressLine(), r.city(), r.postcode(), r.state(), r.dateOfBirth(), r.phones(), r.emails());
+                r.addressLine(), r.addressLine2(), r.city(), r.postcode(), r.state(), r.dateOfBirth(), r.phones(), r.emails());
         NormalizedPerson n = recent.get(key);
         if (n == null) {
             n = normalizer.normalize(key);

@@ -50,6 +50,7 @@ public final class FellegiSunterModel {
                 case GIVEN_NAME -> new double[] {0.02, 0.02, 0.96};
                 case FAMILY_NAME -> new double[] {0.005, 0.01, 0.985};
                 case ADDRESS -> new double[] {0.001, 0.005, 0.994};
+                case SECONDARY -> new double[] {0.03, 0.01, 0.96};
             };
         }
         return new FellegiSunterModel(m, u, 0.0001);
@@ -190,6 +191,7 @@ public final class FellegiSunterModel {
             case PHONE -> p.phones().isEmpty() ? null : String.join(" ", p.phones());
             case EMAIL -> p.emails().isEmpty() ? null : String.join(" ", p.emails());
             case ADDRESS -> p.deliveryLine();
+            case SECONDARY -> p.secondary();
             case LOCATION -> (p.postcode() == null ? "" : p.postcode() + " ") + (p.city() == null ? "" : p.city());
         };
     }

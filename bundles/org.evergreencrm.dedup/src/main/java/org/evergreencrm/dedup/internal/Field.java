@@ -9,7 +9,10 @@ public enum Field {
     DATE_OF_BIRTH("dateOfBirth", List.of("exact", "close", "different")),
     PHONE("phone", List.of("exact", "different")),
     EMAIL("email", List.of("exact", "different")),
+    /** The delivery line without its unit. */
     ADDRESS("address", List.of("exact", "close", "different")),
+    /** The unit or second address line (apartment, suite, a named building or locality), without its designator. */
+    SECONDARY("addressLine2", List.of("exact", "close", "different")),
     /** Postcode and city together (they are not independent): same postcode, else same city, else neither. */
     LOCATION("location", List.of("exact", "close", "different"));
 

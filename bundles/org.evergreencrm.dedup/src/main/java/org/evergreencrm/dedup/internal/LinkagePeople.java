@@ -10,10 +10,10 @@ import org.evergreencrm.api.dedup.PersonRecord;
 
 /**
  * A second labelled generator, in the style of the classic record-linkage generators (FEBL, GeCo): person records
- * with <b>no phone and no e-mail</b> — names, street number, address lines, city, postcode, state and date of birth —
+ * with <b>no phone and no e-mail</b> — names, street number, two address lines, city, postcode, state and date of birth —
  * and up to five duplicates per person, some made from other duplicates, each with errors of its own: keyboard and
  * OCR typos, phonetic respellings, inserted, dropped and transposed letters, swapped names, a replaced given name,
- * missing values and date-of-birth slips. Seeded, so a run is reproducible. Today's generator ({@link SyntheticPeople})
+ * missing values, date-of-birth slips, a unit moved into the first address line or mistyped. Seeded, so a run is reproducible. Today's generator ({@link SyntheticPeople})
  * gives nearly everyone a phone or an e-mail; this one measures what the matcher does without them.
  */
 public final class LinkagePeople {
@@ -64,8 +64,8 @@ public final class LinkagePeople {
         String line2 = random.nextDouble() < 0.2 ? pick(UNITS) + " " + (1 + random.nextInt(40)) : null;
         String zip = place[2] + String.format(Locale.ROOT, "%02d", random.nextInt(100));
         LocalDate dob = random.nextDouble() < 0.9 ? LocalDate.of(1935 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
-        return new PersonRecord(id, pick(SyntheticPeople.GIVEN), pick(SyntheticPeople.FAMILY), number,
-                line2 == null ? street : street + ", " + line2, place[0], zip, place[1], dob, List.of(), List.of());
+        return new PersonRecord(id, pick(SyntheticPeople.GIVEN), pick(SyntheticPeople.FAMILY), number, street, line2,
+                place[0], zip, place[1], dob, List.of(), List.of());
     }
 
     private PersonRecord corrupt(PersonRecord o, String id) {
@@ -73,13 +73,14 @@ public final class LinkagePeople {
         String family = o.familyName();
         String number = o.streetNumber();
         String street = o.addressLine();
+        String line2 = o.addressLine2();
         String city = o.city();
         String zip = o.postcode();
         String state = o.state();
         LocalDate dob = o.dateOfBirth();
         int errors = 1 + (random.nextDouble() < 0.4 ? 1 + random.nextInt(2) : 0);
         for (int e = 0; e < errors; e++) {
-            switch (random.nextInt(14)) {
+            switch (random.nextInt(16)) {
                 case 0, 1 -> given = edit(given);
                 case 2, 3 -> family = edit(family);
                 case 4 -> street = edit(street);
@@ -90,8 +91,9 @@ public final class LinkagePeople {
                 case 9 -> number = digitSlip(number);
                 case 10 -> dob = dobSlip(dob);
                 case 11 -> { // a missing value
-                    switch (random.nextInt(6)) {
+                    switch (random.nextInt(7)) {
                         case 0 -> given = null;
+                        case 5 -> line2 = null;
                         case 1 -> dob = null;
                         case 2 -> { number = null; street = null; }
                         case 3 -> zip = null;
@@ -100,10 +102,17 @@ public final class LinkagePeople {
                     }
                 }
                 case 12 -> family = phonetic(family);
-                default -> given = phonetic(given);
+                case 13 -> given = phonetic(given);
+                case 14 -> { // the unit written at the end of the first line
+                    if (line2 != null && street != null) {
+                        street = street + " " + line2;
+                        line2 = null;
+                    }
+                }
+                default -> line2 = line2 == null ? null : edit(line2);
             }
         }
-        return new PersonRecord(id, given, family, number, street, city, zip, state, dob, List.of(), List.of());
+        return new PersonRecord(id, given, family, number, street, line2, city, zip, state, dob, List.of(), List.of());
     }
 
     /** One typo of the kinds keyboards, scanners and hurried people make. */

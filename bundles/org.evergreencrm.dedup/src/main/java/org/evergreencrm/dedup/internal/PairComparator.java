@@ -40,6 +40,7 @@ public final class PairComparator {
                 : Collections.disjoint(a.phones(), b.phones()) ? 1 : 0;
         levels[Field.EMAIL.ordinal()] = email(a.emails(), b.emails());
         levels[Field.ADDRESS.ordinal()] = address(a, b);
+        levels[Field.SECONDARY.ordinal()] = secondary(a.secondary(), b.secondary());
         levels[Field.LOCATION.ordinal()] = location(a, b);
         return levels;
     }
@@ -100,6 +101,17 @@ public final class PairComparator {
         double sim = JW.apply(a.deliveryLine(), b.deliveryLine());
         boolean sameNumber = a.streetNumber() != null && a.streetNumber().equals(b.streetNumber());
         return sim >= CLOSE_TEXT || (sameNumber && sim >= 0.8) ? 1 : 2;
+    }
+
+    /** Units: the same, a close named line ("KURRAJONG VLG" / "KURAJONG VLG"), else different (4 and 14 are not close). */
+    private static int secondary(String a, String b) {
+        if (a == null || b == null) {
+            return Field.MISSING;
+        }
+        if (a.equals(b)) {
+            return 0;
+        }
+        return Math.min(a.length(), b.length()) > 3 && JW.apply(a, b) >= CLOSE_TEXT ? 1 : 2;
     }
 
     private static int location(NormalizedPerson a, NormalizedPerson b) {

@@ -45,12 +45,14 @@ public final class PersonNormalizer {
                 emailSet.add(c);
             }
         }
-        String deliveryLine = addresses.deliveryLine(r.streetNumber(), r.addressLine());
+        String[] line = splitUnit(addresses.deliveryLine(r.streetNumber(), unitSign(r.addressLine())));
+        String secondary = r.addressLine2() == null || r.addressLine2().isBlank() ? line[1]
+                : unitOf(addresses.deliveryLine(null, unitSign(r.addressLine2())));
         // a stored contact's number is part of its first address line: take it from the delivery line then
-        String number = r.streetNumber() != null ? NameNormalizer.clean(r.streetNumber()) : leadingNumber(deliveryLine);
+        String number = r.streetNumber() != null ? NameNormalizer.clean(r.streetNumber()) : leadingNumber(line[0]);
         return new NormalizedPerson(r.id(), given, names.canonicalGiven(given),
                 names.canonicalGiven(family == null ? null : family.split(" ")[0]), family, code(family == null ? null : family.replace(" ", "")),
-                code(given), deliveryLine, number,
+                code(given), line[0], secondary, number,
                 NameNormalizer.clean(r.city()), addresses.postcode(r.postcode()),
                 r.state() == null || r.state().isBlank() ? null : r.state().strip().toUpperCase(Locale.ROOT),
                 r.dateOfBirth(), phoneSet, emailSet);
@@ -71,6 +73,47 @@ public final class PersonNormalizer {
         }
         return new Normalized(phoneList, emailList, names.given(r.givenName()), names.family(r.familyName()),
                 addresses.deliveryLine(r.streetNumber(), r.addressLine()), addresses.postcode(r.postcode()));
+    }
+
+    /** Unit designators (USPS Publication 28, C2) that are followed by the unit's number, as the normalizer writes them. */
+    private static final Set<String> UNIT_WORDS = Set.of("APT", "UNIT", "STE", "SUITE", "FL", "RM", "BLDG", "FLAT", "LOT",
+            "SPC", "TRLR", "DEPT", "PIER", "SLIP", "HNGR", "NUMBER", "NO");
+
+    /** "#" is a unit designator the normalizers' punctuation cleaning would drop: spell it out first. */
+    static String unitSign(String line) {
+        return line == null || line.indexOf('#') < 0 ? line : line.replace("#", " UNIT ");
+    }
+
+    /**
+     * A standardized first line split into the street part and the unit ({@code "12 OAK ST APT 4B"} → {@code "12 OAK
+     * ST"}, {@code "4B"}): at the first designator after the street's first two words that something follows.
+     */
+    static String[] splitUnit(String deliveryLine) {
+        if (deliveryLine == null) {
+            return new String[] {null, null};
+        }
+        String[] words = deliveryLine.split(" ");
+        for (int i = 2; i < words.length - 1; i++) {
+            if (UNIT_WORDS.contains(words[i].toUpperCase(Locale.ROOT))) {
+                return new String[] {String.join(" ", java.util.Arrays.copyOfRange(words, 0, i)),
+                    unitOf(String.join(" ", java.util.Arrays.copyOfRange(words, i + 1, words.length)))};
+            }
+        }
+        return new String[] {deliveryLine, null};
+    }
+
+    /** A second line without its designator words ("APT 4" → "4"); a named line ("KURRAJONG VLG") as it is. */
+    static String unitOf(String secondLine) {
+        if (secondLine == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String w : secondLine.split(" ")) {
+            if (!UNIT_WORDS.contains(w.toUpperCase(Locale.ROOT))) {
+                out.append(out.length() == 0 ? "" : " ").append(w);
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** The house number a delivery line starts with ({@code 12}, {@code 12A} as {@code 12a}), or {@code null}. */

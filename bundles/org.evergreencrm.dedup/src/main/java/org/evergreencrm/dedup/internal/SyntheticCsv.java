@@ -9,7 +9,7 @@ import org.evergreencrm.api.dedup.PersonRecord;
 
 /** Writes a labelled synthetic data set as two CSVs: the people, and the true duplicate pairs. */
 public final class SyntheticCsv {
-    public static final String[] HEADER = {"rec_id", "given_name", "surname", "street_number", "address_1", "suburb",
+    public static final String[] HEADER = {"rec_id", "given_name", "surname", "street_number", "address_1", "address_2", "suburb",
         "postcode", "state", "date_of_birth", "phone", "email"};
 
     private SyntheticCsv() {
@@ -18,7 +18,7 @@ public final class SyntheticCsv {
     public static void write(SyntheticPeople.Dataset data, Writer people, Writer truth) throws IOException {
         try (CSVPrinter p = new CSVPrinter(people, CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
             for (PersonRecord r : data.records()) {
-                p.printRecord(r.id(), r.givenName(), r.familyName(), r.streetNumber(), r.addressLine(), r.city(),
+                p.printRecord(r.id(), r.givenName(), r.familyName(), r.streetNumber(), r.addressLine(), r.addressLine2(), r.city(),
                         r.postcode(), r.state(), r.dateOfBirth(), r.phones().isEmpty() ? null : r.phones().get(0),
                         r.emails().isEmpty() ? null : r.emails().get(0));
             }

@@ -60,15 +60,41 @@ class DuplicateDetectorImplTest {
                 "FL", java.time.LocalDate.of(1986, 1, 3), List.of(), List.of()));
         assertTrue(stored.contains("dn:1986-01-03:481"), stored.toString());
         assertTrue(stored.contains("zn:32821:481"), stored.toString());
-        assertTrue(stored.contains("al:481 PARK LN STE 11:FL"), stored.toString());
+        assertTrue(stored.contains("al:481 PARK LN:FL"), stored.toString());
         var typed = detector.matchKeys(new PersonRecord("new", "Maria", "Gonzales", "481", "Park Ln Ste 11", "Orlnado", "32825", "FL",
                 java.time.LocalDate.of(1987, 1, 3), List.of(), List.of()));
-        assertTrue(typed.contains("al:481 PARK LN STE 11:FL"), "a replaced name, a misspelt family name and city, a postcode and a "
+        assertTrue(typed.contains("al:481 PARK LN:FL"), "a replaced name, a misspelt family name and city, a postcode and a "
                 + "birth-year typo together still share the delivery line: " + typed);
         var stateless = detector.matchKeys(new PersonRecord("x", "Ann", "Lee", null, "481 Park Lane Suite 11", "Orlando", "32821",
                 null, null, List.of(), List.of()));
-        assertTrue(stateless.contains("al:481 PARK LN STE 11:328"), "without a state the postcode's area: " + stateless);
+        assertTrue(stateless.contains("al:481 PARK LN:328"), "without a state the postcode's area: " + stateless);
         assertEquals(null, PersonNormalizer.leadingNumber("PO BOX 12"));
+        // the unit is compared on its own: in the first line or the second, with any designator
+        PersonNormalizer n = PersonNormalizer.defaults("US");
+        NormalizedPerson inLine1 = n.normalize(new PersonRecord("a", "Ann", "Lee", null, "481 Park Lane Apt #4b", null, "Orlando",
+                "32821", "FL", null, List.of(), List.of()));
+        NormalizedPerson inLine2 = n.normalize(new PersonRecord("b", "Ann", "Lee", null, "481 Park Lane", "Unit 4B", "Orlando",
+                "32821", "FL", null, List.of(), List.of()));
+        NormalizedPerson hash = n.normalize(new PersonRecord("c", "Ann", "Lee", "481", "Park Ln # 4B", null, "Orlando",
+                "32821", "FL", null, List.of(), List.of()));
+        NormalizedPerson other = n.normalize(new PersonRecord("d", "Ann", "Lee", null, "481 Park Lane", "apt 14", "Orlando",
+                "32821", "FL", null, List.of(), List.of()));
+        NormalizedPerson named = n.normalize(new PersonRecord("e", "Ann", "Lee", "12", "Wattle Street", "Kurrajong Village", "Orlando",
+                "32821", "FL", null, List.of(), List.of()));
+        NormalizedPerson namedTypo = n.normalize(new PersonRecord("f", "Ann", "Lee", "12", "Wattle Street", "Kurajong Village", "Orlando",
+                "32821", "FL", null, List.of(), List.of()));
+        assertEquals("481 PARK LN", inLine1.deliveryLine());
+        assertEquals("4b", inLine1.secondary().toLowerCase(java.util.Locale.ROOT));
+        int unit = Field.SECONDARY.ordinal();
+        int street = Field.ADDRESS.ordinal();
+        assertEquals(0, PairComparator.compare(inLine1, inLine2)[street]);
+        assertEquals(0, PairComparator.compare(inLine1, inLine2)[unit], inLine1 + " / " + inLine2);
+        assertEquals(0, PairComparator.compare(inLine2, hash)[unit], inLine2 + " / " + hash);
+        assertEquals(2, PairComparator.compare(inLine2, other)[unit], "another apartment of the building");
+        assertEquals(1, PairComparator.compare(named, namedTypo)[unit], "a named second line, mistyped");
+        assertEquals(Field.MISSING, PairComparator.compare(inLine1, named)[unit] == Field.MISSING ? Field.MISSING
+                : PairComparator.compare(named, n.normalize(new PersonRecord("g", "Ann", "Lee", "12", "Wattle St", null, "Orlando",
+                        "32821", "FL", null, List.of(), List.of())))[unit], "no unit on one side: missing, not a disagreement");
         assertEquals("12a", PersonNormalizer.leadingNumber("12A MAIN ST"));
     }
 

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue #13's measure: detection on people without phones or e-mails ({@link LinkagePeople}) at the default settings,
@@ -16,9 +15,11 @@ import org.junit.jupiter.api.Test;
 class LinkageQualityTest {
     static final double REVIEW_THRESHOLD = 0.8;
 
-    @Test
-    void measuresDetectionWithoutPhonesOrEmails() {
-        SyntheticPeople.Dataset data = new LinkagePeople(11).generate(5_000, 0.4);
+    /** Seed 11 is the data set docs/dedup.md reports; the others guard against a model tuned to one sample. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {11, 2, 3, 4})
+    void measuresDetectionWithoutPhonesOrEmails(long seed) {
+        SyntheticPeople.Dataset data = new LinkagePeople(seed).generate(5_000, 0.4);
         PersonNormalizer normalizer = PersonNormalizer.defaults("US");
         DuplicateFinder.Run run = new DuplicateFinder(normalizer, FellegiSunterModel.defaults()).run(data.records());
         Evaluation.Scores at = Evaluation.at(REVIEW_THRESHOLD, run.pairs(), data.truePairs());
@@ -36,8 +37,8 @@ class LinkageQualityTest {
             found += compared.contains(t[0].compareTo(t[1]) < 0 ? t[0] + "," + t[1] : t[1] + "," + t[0]) ? 1 : 0;
         }
         double completeness = (double) found / data.truePairs().size();
-        System.out.printf("[evergreen] linkage data: %d records, %d true pairs; %d pairs compared (%.1f per record), pair completeness %.4f;"
-                + " at %.2f P=%.4f R=%.4f F1=%.4f; best %.3f F1=%.4f%n", data.records().size(), data.truePairs().size(),
+        System.out.printf("[evergreen] linkage data (seed %d): %d records, %d true pairs; %d pairs compared (%.1f per record), pair completeness %.4f;"
+                + " at %.2f P=%.4f R=%.4f F1=%.4f; best %.3f F1=%.4f%n", seed, data.records().size(), data.truePairs().size(),
                 run.candidatePairs(), (double) run.candidatePairs() / data.records().size(), completeness, at.threshold(),
                 at.precision(), at.recall(), at.f1(), best.threshold(), best.f1());
         assertTrue(at.precision() >= 0.99, "precision at the review threshold " + at.precision());

@@ -173,7 +173,7 @@ final class MatchCandidates {
         String in = "?" + ", ?".repeat(ids.size() - 1);
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, owner_id, first_name, last_name, household_name, "
-                + "addr_line1, addr_city, addr_postal_code, addr_state, custom_fields FROM contact WHERE id IN (" + in
+                + "addr_line1, addr_city, addr_postal_code, addr_state, custom_fields, addr_line2 FROM contact WHERE id IN (" + in
                 + ") AND deleted_at IS NULL ORDER BY id DESC")) {
             int i = 1;
             for (Long id : ids) {
@@ -182,7 +182,8 @@ final class MatchCandidates {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getLong(1), new Object[] {Jdbc.longOrNull(rs, "owner_id"), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)});
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11)});
                 }
             }
         }
@@ -209,7 +210,7 @@ final class MatchCandidates {
             Object[] r = e.getValue();
             String family = r[2] != null ? (String) r[2] : (String) r[3];
             out.put(e.getKey(), new MatchCandidate(e.getKey(), (Long) r[0], new PersonRecord(Long.toString(e.getKey()), (String) r[1],
-                    family, null, (String) r[4], (String) r[5], (String) r[6], (String) r[7], dateOfBirth((String) r[8]),
+                    family, null, (String) r[4], (String) r[9], (String) r[5], (String) r[6], (String) r[7], dateOfBirth((String) r[8]),
                     phones.getOrDefault(e.getKey(), List.of()), emails.getOrDefault(e.getKey(), List.of())), externalId((String) r[8])));
         }
         return out;

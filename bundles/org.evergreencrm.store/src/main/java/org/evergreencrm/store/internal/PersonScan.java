@@ -48,7 +48,7 @@ final class PersonScan {
                     String family = r[2] != null ? (String) r[2] : (String) r[3];
                     String custom = (String) r[8];
                     sink.accept(new MatchCandidate(e.getKey(), (Long) r[0], new PersonRecord(Long.toString(e.getKey()),
-                            (String) r[1], family, null, (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                            (String) r[1], family, null, (String) r[4], (String) r[9], (String) r[5], (String) r[6], (String) r[7],
                             MatchCandidates.dateOfBirth(custom), phones.getOrDefault(e.getKey(), List.of()),
                             emails.getOrDefault(e.getKey(), List.of())), MatchCandidates.externalId(custom)));
                     total++;
@@ -60,13 +60,14 @@ final class PersonScan {
     private static Map<Long, Object[]> page(Connection c, long after) throws SQLException {
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, owner_id, first_name, last_name, household_name, "
-                + "addr_line1, addr_city, addr_postal_code, addr_state, custom_fields FROM contact WHERE id > ? "
+                + "addr_line1, addr_city, addr_postal_code, addr_state, custom_fields, addr_line2 FROM contact WHERE id > ? "
                 + "AND deleted_at IS NULL ORDER BY id FETCH FIRST " + PAGE + " ROWS ONLY")) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getLong(1), new Object[] {Jdbc.longOrNull(rs, "owner_id"), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)});
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11)});
                 }
             }
         }

@@ -105,11 +105,15 @@ public final class DedupEvaluationCommands {
         int count = 1000;
         @Option(name = "--seed")
         long seed = 7;
+        @Option(name = "--linkage", description = "people without phones or e-mails, up to five duplicates each, in the style"
+                + " of the classic record-linkage generators (default: people with phones and e-mails)")
+        boolean linkage;
 
         @Override
         public Object execute() throws Exception {
-            org.evergreencrm.dedup.internal.SyntheticPeople.Dataset data =
-                    new org.evergreencrm.dedup.internal.SyntheticPeople(seed).generate(count, 0.3);
+            org.evergreencrm.dedup.internal.SyntheticPeople.Dataset data = linkage
+                    ? new org.evergreencrm.dedup.internal.LinkagePeople(seed).generate(count, 0.4)
+                    : new org.evergreencrm.dedup.internal.SyntheticPeople(seed).generate(count, 0.3);
             try (Writer p = Files.newBufferedWriter(Path.of(people), StandardCharsets.UTF_8);
                     Writer t = Files.newBufferedWriter(Path.of(truth), StandardCharsets.UTF_8)) {
                 org.evergreencrm.dedup.internal.SyntheticCsv.write(data, p, t);
@@ -117,7 +121,7 @@ public final class DedupEvaluationCommands {
             System.out.println(data.records().size() + " people to " + people + ", " + data.truePairs().size()
                     + " true pairs to " + truth);
             System.out.println("import: crm:dedup-import --map externalId=rec_id --map givenName=given_name"
-                    + " --map surname=surname --map streetNumber=street_number --map address1=address_1 --map city=suburb"
+                    + " --map surname=surname --map streetNumber=street_number --map address1=address_1 --map address2=address_2 --map city=suburb"
                     + " --map postcode=postcode --map state=state --map dateOfBirth=date_of_birth --map phone=phone"
                     + " --map email=email " + people);
             return null;
