@@ -18,44 +18,106 @@ public final class BlockingKeys {
     private BlockingKeys() {
     }
 
+    /** Told each key as its tag and up to three parts (the key is {@code tag:part:part:part}, absent parts left out). */
+    interface Sink {
+        void key(String tag, String a, String b, String c);
+    }
+
     public static Set<String> of(NormalizedPerson p) {
         Set<String> keys = new LinkedHashSet<>();
-        p.phones().forEach(phone -> keys.add("p:" + phone));
-        p.emails().forEach(email -> keys.add("e:" + email));
+        emit(p, (tag, a, b, c) -> {
+            StringBuilder key = new StringBuilder(tag).append(':').append(a);
+            if (b != null) {
+                key.append(':').append(b);
+            }
+            if (c != null) {
+                key.append(':').append(c);
+            }
+            keys.add(key.toString());
+        });
+        return keys;
+    }
+
+    /**
+     * The same keys as {@link #of}, each as 40 bits of its 64-bit FNV-1a hash, computed without building the key
+     * strings (the batch search hashes some fifteen million keys); a key repeated within the record may appear twice.
+     */
+    static long[] hashes(NormalizedPerson p) {
+        long[] out = new long[16];
+        int[] n = {0};
+        long[][] holder = {out};
+        emit(p, (tag, a, b, c) -> {
+            long h = fnv(FNV_OFFSET, tag);
+            h = fnv(fnv(h, ':'), a);
+            if (b != null) {
+                h = fnv(fnv(h, ':'), b);
+            }
+            if (c != null) {
+                h = fnv(fnv(h, ':'), c);
+            }
+            if (n[0] == holder[0].length) {
+                holder[0] = java.util.Arrays.copyOf(holder[0], n[0] * 2);
+            }
+            holder[0][n[0]++] = h >>> 24;
+        });
+        return java.util.Arrays.copyOf(holder[0], n[0]);
+    }
+
+    /** 40 bits of the 64-bit FNV-1a hash of a key string: the same value {@link #hashes} gives for it. */
+    static long hash40(String key) {
+        return fnv(FNV_OFFSET, key) >>> 24;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = fnv(h, s.charAt(i));
+        }
+        return h;
+    }
+
+    private static long fnv(long h, char c) {
+        return (h ^ c) * 0x100000001b3L;
+    }
+
+    private static void emit(NormalizedPerson p, Sink keys) {
+        p.phones().forEach(phone -> keys.key("p", phone, null, null));
+        p.emails().forEach(email -> keys.key("e", email, null, null));
         if (p.familyCode() != null && p.postcode() != null) {
-            keys.add("fz:" + p.familyCode() + ":" + p.postcode());
+            keys.key("fz", p.familyCode(), p.postcode(), null);
         }
         if (p.givenCode() != null && p.postcode() != null) {
-            keys.add("gz:" + p.givenCode() + ":" + p.postcode());
+            keys.key("gz", p.givenCode(), p.postcode(), null);
         }
-        if (p.dateOfBirth() != null) {
-            keys.add("d:" + p.dateOfBirth() + ":" + initial(p.given()) + initial(p.family()));
-            keys.add("d:" + p.dateOfBirth() + ":" + initial(p.family()) + initial(p.given()));
+        String dob = p.dateOfBirth() == null ? null : p.dateOfBirth().toString();
+        if (dob != null) {
+            keys.key("d", dob, initial(p.given()) + initial(p.family()), null);
+            keys.key("d", dob, initial(p.family()) + initial(p.given()), null);
         }
-        if (p.dateOfBirth() != null && p.streetNumber() != null) {
-            keys.add("dn:" + p.dateOfBirth() + ":" + p.streetNumber());
+        if (dob != null && p.streetNumber() != null) {
+            keys.key("dn", dob, p.streetNumber(), null);
         }
         if (p.postcode() != null && p.streetNumber() != null) {
-            keys.add("zn:" + p.postcode() + ":" + p.streetNumber());
+            keys.key("zn", p.postcode(), p.streetNumber(), null);
         }
-        if (p.dateOfBirth() != null) {
+        if (dob != null) {
             int d = p.dateOfBirth().getDayOfMonth();
             int m = p.dateOfBirth().getMonthValue();
-            keys.add("dm:" + p.dateOfBirth().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m) + ":" + initial(p.family()));
+            keys.key("dm", p.dateOfBirth().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m), initial(p.family()), null);
         }
         if (p.deliveryLine() != null && p.streetNumber() != null) {
             // the whole delivery line survives a replaced name, a birth-date typo and a postcode typo together; in its
             // state, or without one in the postcode's first three digits (one key per record: blocking time counts)
             String area = p.state() != null ? p.state() : p.postcode() != null && p.postcode().length() >= 3 ? p.postcode().substring(0, 3) : null;
             if (area != null) {
-                keys.add("al:" + p.deliveryLine() + ":" + area);
+                keys.key("al", p.deliveryLine(), area, null);
             }
         }
         if (p.familyCode() != null && p.givenCode() != null && p.city() != null) {
-            keys.add("fg:" + p.familyCode() + ":" + p.givenCode() + ":" + p.city());
-            keys.add("fg:" + p.givenCode() + ":" + p.familyCode() + ":" + p.city());
+            keys.key("fg", p.familyCode(), p.givenCode(), p.city());
+            keys.key("fg", p.givenCode(), p.familyCode(), p.city());
         }
-        return keys;
     }
 
     private static String initial(String name) {

@@ -14,16 +14,14 @@ import org.evergreencrm.api.dedup.PersonRecord;
 
 /**
  * Finds duplicate pairs in a set of records: normalize, block, compare candidate pairs, learn the model's
- * parameters without labels (u from random pairs, m by EM over candidate pairs), score, keep what reaches the
- * threshold. This is the in-memory engine of the batch job and of the evaluation tooling.
+ * parameters without labels (u from random pairs, m by EM over candidate pairs), score with term-frequency
+ * adjustments from the records' own name and postcode frequencies, keep what reaches the threshold. This is the in-memory engine of the batch job and of the evaluation tooling.
  */
 public final class DuplicateFinder {
     /** Blocks larger than this are skipped: a key that many records share says nothing. */
     static final int MAX_BLOCK = 100;
     /** Pairs scoring below this are not kept in the result (they are still counted as compared). */
     static final double KEEP = 0.05;
-    /** EM learns m from at most this many candidate pairs (a seeded random sample), as Splink trains on samples. */
-    static final int EM_SAMPLE = 500_000;
     private final PersonNormalizer normalizer;
     private final FellegiSunterModel start;
 
@@ -112,44 +110,62 @@ public final class DuplicateFinder {
         listener.progress("blocking", 0, people.size());
         long[] pairs = candidatePairs(people, ticker);
         check(listener);
-        List<int[]> pairIndex = new ArrayList<>(pairs.length);
-        for (long code : pairs) {
-            pairIndex.add(new int[] {(int) (code >>> 32), (int) code});
-        }
-        listener.progress("comparing", 0, pairIndex.size());
-        List<int[]> vectors = pairIndex.parallelStream().map(pair -> {
+        listener.progress("comparing", 0, pairs.length);
+        int[] codes = new int[pairs.length];
+        java.util.stream.IntStream.range(0, pairs.length).parallel().forEach(i -> {
             ticker.tick();
-            return PairComparator.compare(people.get(pair[0]), people.get(pair[1]));
-        }).toList();
+            codes[i] = PackedLevels.pack(PairComparator.compare(people.get((int) (pairs[i] >>> 32)), people.get((int) pairs[i])));
+        });
         check(listener);
         FellegiSunterModel model = learned;
         if (model == null) {
-            listener.progress("learning", 0, vectors.size());
+            listener.progress("learning", 0, codes.length);
             // EM among candidates uses the candidates' match share; scoring uses the chance that two records picked at
             // random match (as Splink does), since blocking is a filter, not evidence.
-            int sure = sureMatches(vectors);
-            double candidateShare = vectors.isEmpty() ? 0.5 : Math.max(0.01, Math.min(0.99, (double) sure / vectors.size()));
+            Patterns patterns = PackedLevels.histogram(codes);
+            double sure = sureMatches(patterns);
+            double candidateShare = codes.length == 0 ? 0.5 : Math.max(0.01, Math.min(0.99, sure / codes.length));
             double pairsTotal = (double) people.size() * (people.size() - 1) / 2;
             double globalPrior = Math.max(1, sure) / Math.max(1, pairsTotal);
-            model = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare)
-                    .fit(sample(vectors, EM_SAMPLE), 25).withPrior(globalPrior);
+            FellegiSunterModel withU = start.estimateU(randomVectors(people, 20_000)).withPrior(candidateShare);
+            model = TrainingSessions.learn(withU, () -> withU.fit(patterns, 25), patterns);
+            // the expected number of matches among the candidates under the learned m and u, over all record pairs (the
+            // cautious rule's count is the floor)
+            double expected = model.matchShare(patterns, 25) * codes.length;
+            globalPrior = Math.max(globalPrior, expected / Math.max(1, pairsTotal));
+            model = model.withPrior(globalPrior);
             check(listener);
             listener.learned(model);
         }
-        listener.progress("scoring", 0, pairIndex.size());
-        List<MatchResult> results = new ArrayList<>();
-        for (int i = 0; i < pairIndex.size(); i++) {
+        listener.progress("scoring", 0, pairs.length);
+        TermFrequencies frequencies = TermFrequencies.of(people);
+        FellegiSunterModel scoring = model;
+        // a pair whose weight cannot reach KEEP even with the largest term-frequency boost is dropped unscored
+        double[] base = new double[1 << (2 * Field.values().length)];
+        java.util.Arrays.fill(base, Double.NaN);
+        double keepWeight = Math.log(KEEP / (1 - KEEP)) / Math.log(2);
+        List<MatchResult> results = new ArrayList<>(java.util.stream.IntStream.range(0, pairs.length).parallel().mapToObj(i -> {
             ticker.tick();
-            int[] levels = vectors.get(i);
-            double p = model.probability(levels);
-            if (p >= KEEP) {
-                NormalizedPerson a = people.get(pairIndex.get(i)[0]);
-                NormalizedPerson b = people.get(pairIndex.get(i)[1]);
-                results.add(new MatchResult(a.id(), b.id(), p, model.weight(levels), model.explain(levels, a, b)));
+            int code = codes[i];
+            double best = base[code];
+            if (Double.isNaN(best)) {
+                int[] levels = PackedLevels.unpack(code);
+                best = scoring.weight(levels) + TermFrequencies.LIMIT * TermFrequencies.adjustable(levels);
+                base[code] = best; // the same value from any thread
             }
-        }
+            if (best < keepWeight) {
+                return null;
+            }
+            int[] levels = PackedLevels.unpack(code);
+            NormalizedPerson a = people.get((int) (pairs[i] >>> 32));
+            NormalizedPerson b = people.get((int) pairs[i]);
+            double[] adjustments = frequencies.adjustments(scoring, levels, a, b);
+            double w = scoring.weight(levels, adjustments);
+            double p = 1 / (1 + Math.pow(2, -w));
+            return p >= KEEP ? new MatchResult(a.id(), b.id(), p, w, scoring.explain(levels, adjustments, a, b)) : null;
+        }).filter(java.util.Objects::nonNull).toList());
         results.sort(Comparator.comparingDouble(MatchResult::probability).reversed());
-        return new Run(model, results, pairIndex.size());
+        return new Run(model, results, pairs.length);
     }
 
     /**
@@ -157,9 +173,10 @@ public final class DuplicateFinder {
      * close family name; or, for records without them, the same date of birth, close given and family names and the
      * same address or place. It misses some matches, so priors derived from it are on the cautious side.
      */
-    static int sureMatches(List<int[]> vectors) {
-        int sure = 0;
-        for (int[] v : vectors) {
+    static double sureMatches(Patterns vectors) {
+        double sure = 0;
+        for (int i = 0; i < vectors.size(); i++) {
+            int[] v = vectors.levels().get(i);
             boolean contact = v[Field.PHONE.ordinal()] == 0 || v[Field.EMAIL.ordinal()] == 0;
             boolean name = v[Field.FAMILY_NAME.ordinal()] == 0 || v[Field.FAMILY_NAME.ordinal()] == 1;
             // without phones or e-mails (person lists): the same birth date, close names and the same address or place
@@ -167,7 +184,7 @@ public final class DuplicateFinder {
             boolean place = v[Field.ADDRESS.ordinal()] == 0 || v[Field.LOCATION.ordinal()] == 0;
             boolean identity = v[Field.DATE_OF_BIRTH.ordinal()] == 0 && name && given && place;
             if (contact && name || identity) {
-                sure++;
+                sure += vectors.counts()[i];
             }
         }
         return sure;
@@ -189,7 +206,7 @@ public final class DuplicateFinder {
         List<long[]> hashes = people.parallelStream()
                 .map(person -> {
                     ticker.tick();
-                    return BlockingKeys.of(person).stream().mapToLong(DuplicateFinder::hash40).toArray();
+                    return BlockingKeys.hashes(person);
                 }).toList();
         long[] entries = new long[16];
         int n = 0;
@@ -203,6 +220,7 @@ public final class DuplicateFinder {
         }
         entries = java.util.Arrays.copyOf(entries, n);
         java.util.Arrays.parallelSort(entries);
+
         long[] pairs = new long[16];
         int p = 0;
         int start = 0;
@@ -239,28 +257,6 @@ public final class DuplicateFinder {
             }
         }
         return java.util.Arrays.copyOf(pairs, unique);
-    }
-
-    /** 40 bits of a 64-bit FNV-1a hash of the key. */
-    private static long hash40(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h >>> 24;
-    }
-
-    static List<int[]> sample(List<int[]> vectors, int max) {
-        if (vectors.size() <= max) {
-            return vectors;
-        }
-        Random random = new Random(7);
-        List<int[]> sample = new ArrayList<>(max);
-        for (int i = 0; i < max; i++) {
-            sample.add(vectors.get(random.nextInt(vectors.size())));
-        }
-        return sample;
     }
 
     private static void check(Listener listener) {

@@ -13,6 +13,7 @@ import org.evergreencrm.api.dedup.FieldScore;
  */
 public final class FellegiSunterModel {
     private static final double FLOOR = 1e-6;
+    private static final double LN2 = Math.log(2);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final double[][] m;
     private final double[][] u;
@@ -66,16 +67,36 @@ public final class FellegiSunterModel {
         return w;
     }
 
+    /** The weight with term-frequency adjustments ({@link TermFrequencies#adjustments}) added. */
+    public double weight(int[] levels, double[] adjustments) {
+        double w = weight(levels);
+        for (double a : adjustments) {
+            w += a;
+        }
+        return w;
+    }
+
     public double probability(int[] levels) {
         return 1 / (1 + Math.pow(2, -weight(levels)));
     }
 
+    public double probability(int[] levels, double[] adjustments) {
+        return 1 / (1 + Math.pow(2, -weight(levels, adjustments)));
+    }
+
     public List<FieldScore> explain(int[] levels, NormalizedPerson a, NormalizedPerson b) {
+        return explain(levels, new double[levels.length], a, b);
+    }
+
+    /** Field by field; a field's weight includes its term-frequency adjustment, and its level says so. */
+    public List<FieldScore> explain(int[] levels, double[] adjustments, NormalizedPerson a, NormalizedPerson b) {
         List<FieldScore> scores = new ArrayList<>();
         for (Field f : Field.values()) {
             int level = levels[f.ordinal()];
-            String label = level == Field.MISSING ? "missing" : f.levels().get(level);
-            double w = level == Field.MISSING ? 0 : log2(m[f.ordinal()][level] / u[f.ordinal()][level]);
+            double adj = adjustments[f.ordinal()];
+            String label = level == Field.MISSING ? "missing" : f.levels().get(level)
+                    + (adj <= -0.05 ? " (common value)" : adj >= 0.05 ? " (rare value)" : "");
+            double w = level == Field.MISSING ? 0 : log2(m[f.ordinal()][level] / u[f.ordinal()][level]) + adj;
             scores.add(new FieldScore(f.label(), label, Math.round(w * 100) / 100.0, value(f, a), value(f, b)));
         }
         return scores;
@@ -88,16 +109,55 @@ public final class FellegiSunterModel {
      * candidate pairs alone it would overstate agreement among non-matches, as blocking picked them for agreeing).
      */
     public FellegiSunterModel fit(List<int[]> pairs, int iterations) {
+        return em(Patterns.of(pairs), iterations, java.util.Set.of(), false);
+    }
+
+    FellegiSunterModel fit(Patterns pairs, int iterations) {
+        return em(pairs, iterations, java.util.Set.of(), false);
+    }
+
+    /**
+     * One training session as Splink runs them: EM over the pairs a blocking rule picked (e.g. "the same date of
+     * birth"), with the match share let free, learning m of every field but the {@code blocked} ones — those agree by
+     * construction in these pairs, so they are left out of the E step and their m is kept. Returns the model with the
+     * session's m and its learned match share as prior.
+     */
+    FellegiSunterModel fitSession(Patterns pairs, int iterations, java.util.Set<Field> blocked) {
+        return em(pairs, iterations, blocked, true);
+    }
+
+    /** EM of m (but the blocked fields'), with the match share fixed at the prior or learned too; stops when converged. */
+    private FellegiSunterModel em(Patterns pairs, int iterations, java.util.Set<Field> blocked, boolean freeLambda) {
         int fields = m.length;
+        boolean[] learn = new boolean[fields];
+        for (int f = 0; f < fields; f++) {
+            learn[f] = !blocked.contains(Field.values()[f]);
+        }
         double[][] mm = copy(m);
-        double[][] uu = copy(u);
-        double lambda = prior;
-        for (int it = 0; it < iterations; it++) {
+        double lambda = freeLambda ? 0.5 : prior;
+        double total = pairs.total();
+        for (int it = 0; it < iterations && total > 0; it++) {
+            double[][] w = new double[fields][];
+            for (int f = 0; f < fields; f++) {
+                w[f] = new double[mm[f].length];
+                for (int l = 0; l < mm[f].length; l++) {
+                    w[f][l] = learn[f] ? log2(mm[f][l] / u[f][l]) : 0;
+                }
+            }
             double[][] mSum = zeros(mm);
             double[] mTotal = new double[fields];
-            FellegiSunterModel current = new FellegiSunterModel(mm, uu, lambda);
-            for (int[] levels : pairs) {
-                double p = current.probability(levels);
+            double pSum = 0;
+            double base = log2(lambda / (1 - lambda));
+            for (int i = 0; i < pairs.size(); i++) {
+                int[] levels = pairs.levels().get(i);
+                double s = base;
+                for (int f = 0; f < fields; f++) {
+                    if (levels[f] != Field.MISSING) {
+                        s += w[f][levels[f]];
+                    }
+                }
+                double p = pairs.counts()[i] / (1 + Math.exp(-s * LN2));
+                pSum += p;
                 for (int f = 0; f < fields; f++) {
                     if (levels[f] != Field.MISSING) {
                         mSum[f][levels[f]] += p;
@@ -105,16 +165,59 @@ public final class FellegiSunterModel {
                     }
                 }
             }
+            double change = 0;
             for (int f = 0; f < fields; f++) {
+                if (!learn[f]) {
+                    continue;
+                }
                 for (int l = 0; l < mm[f].length; l++) {
                     if (mTotal[f] > 0) {
-                        mm[f][l] = clamp(mSum[f][l] / mTotal[f]);
+                        double next = clamp(mSum[f][l] / mTotal[f]);
+                        change = Math.max(change, Math.abs(next - mm[f][l]));
+                        mm[f][l] = next;
                     }
-
                 }
             }
+            if (freeLambda) {
+                lambda = Math.max(0.001, Math.min(0.999, pSum / total));
+            }
+            if (change < 1e-4) {
+                break; // converged
+            }
         }
-        return new FellegiSunterModel(mm, uu, lambda);
+        return new FellegiSunterModel(mm, copy(u), lambda);
+    }
+
+    /**
+     * The share of {@code pairs} that match under this model's m and u: EM over the match share alone (m and u
+     * fixed), starting from this model's prior.
+     */
+    double matchShare(Patterns pairs, int iterations) {
+        double[] w = new double[pairs.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weight(pairs.levels().get(i)) - priorWeight; // the evidence; the prior is what is learned
+        }
+        double total = pairs.total();
+        double lambda = Math.max(0.001, Math.min(0.999, prior));
+        for (int it = 0; it < iterations && total > 0; it++) {
+            double base = log2(lambda / (1 - lambda));
+            double pSum = 0;
+            for (int i = 0; i < w.length; i++) {
+                pSum += pairs.counts()[i] / (1 + Math.exp(-(w[i] + base) * LN2));
+            }
+            double next = Math.max(1e-6, Math.min(0.999, pSum / total));
+            boolean converged = Math.abs(next - lambda) < 1e-6;
+            lambda = next;
+            if (converged) {
+                break;
+            }
+        }
+        return lambda;
+    }
+
+    /** The same u and prior with other m. */
+    FellegiSunterModel withM(double[][] newM) {
+        return new FellegiSunterModel(copy(newM), copy(u), prior);
     }
 
     /**

@@ -13,7 +13,8 @@ import org.evergreencrm.api.dedup.PersonRecord;
  * with <b>no phone and no e-mail</b> — names, street number, two address lines, city, postcode, state and date of birth —
  * and up to five duplicates per person, some made from other duplicates, each with errors of its own: keyboard and
  * OCR typos, phonetic respellings, inserted, dropped and transposed letters, swapped names, a replaced given name,
- * missing values, date-of-birth slips, a unit moved into the first address line or mistyped. Seeded, so a run is reproducible. Today's generator ({@link SyntheticPeople})
+ * missing values, date-of-birth slips, a unit moved into the first address line or mistyped. Names and places are
+ * drawn as unevenly as they occur (a few common ones, many rare). Seeded, so a run is reproducible. Today's generator ({@link SyntheticPeople})
  * gives nearly everyone a phone or an e-mail; this one measures what the matcher does without them.
  */
 public final class LinkagePeople {
@@ -58,13 +59,13 @@ public final class LinkagePeople {
     }
 
     private PersonRecord original(String id) {
-        String[] place = pick(SyntheticPeople.PLACES);
+        String[] place = skewed(SyntheticPeople.PLACES);
         String number = Integer.toString(1 + random.nextInt(random.nextDouble() < 0.7 ? 999 : 19999));
         String street = pick(SyntheticPeople.STREETS) + " " + pick(SyntheticPeople.SUFFIXES)[0];
         String line2 = random.nextDouble() < 0.2 ? pick(UNITS) + " " + (1 + random.nextInt(40)) : null;
         String zip = place[2] + String.format(Locale.ROOT, "%02d", random.nextInt(100));
         LocalDate dob = random.nextDouble() < 0.9 ? LocalDate.of(1935 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
-        return new PersonRecord(id, pick(SyntheticPeople.GIVEN), pick(SyntheticPeople.FAMILY), number, street, line2,
+        return new PersonRecord(id, skewed(SyntheticPeople.GIVEN), skewed(SyntheticPeople.FAMILY), number, street, line2,
                 place[0], zip, place[1], dob, List.of(), List.of());
     }
 
@@ -86,7 +87,7 @@ public final class LinkagePeople {
                 case 4 -> street = edit(street);
                 case 5 -> city = edit(city);
                 case 6 -> { String t = given; given = family; family = t; }
-                case 7 -> given = pick(SyntheticPeople.GIVEN); // a replaced name (a nickname, a middle name, a mistake)
+                case 7 -> given = skewed(SyntheticPeople.GIVEN); // a replaced name (a nickname, a middle name, a mistake)
                 case 8 -> zip = digitSlip(zip);
                 case 9 -> number = digitSlip(number);
                 case 10 -> dob = dobSlip(dob);
@@ -182,6 +183,25 @@ public final class LinkagePeople {
             case 1 -> d.withYear(d.getYear() + (random.nextBoolean() ? 1 : -1));
             default -> d.withDayOfMonth(Math.max(1, Math.min(28, d.getDayOfMonth() / 10 * 10 + random.nextInt(10)))); // a day digit
         };
+    }
+
+    /**
+     * Names and places as common as they are in life: the lists run from the most common, and value k is drawn with
+     * weight 1/k (Zipf), so a few names and towns are shared by many people who are not the same person.
+     */
+    private <T> T skewed(T[] values) {
+        double total = 0;
+        for (int k = 1; k <= values.length; k++) {
+            total += 1.0 / k;
+        }
+        double x = random.nextDouble() * total;
+        for (int k = 1; k <= values.length; k++) {
+            x -= 1.0 / k;
+            if (x <= 0) {
+                return values[k - 1];
+            }
+        }
+        return values[values.length - 1];
     }
 
     private <T> T pick(T[] values) {

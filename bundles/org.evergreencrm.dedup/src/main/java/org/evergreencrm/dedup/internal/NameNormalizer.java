@@ -54,11 +54,36 @@ public final class NameNormalizer {
         if (name == null) {
             return null;
         }
+        String plain = plainAscii(name);
+        if (plain != null) {
+            return plain;
+        }
         String decomposed = Normalizer.isNormalized(name, Normalizer.Form.NFD) ? name
                 : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         String lower = APOSTROPHES.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll("");
         String cleaned = SEPARATORS.matcher(lower).replaceAll(" ").strip();
         return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /**
+     * The common case without regular expressions: ASCII letters and digits in words separated by single spaces —
+     * lower-cased, or {@code null} when the text has anything else (then the general path decides).
+     */
+    private static String plainAscii(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return null;
+        }
+        boolean upper = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' && s.charAt(i - 1) != ' ')) {
+                return null;
+            }
+        }
+        return upper ? s.toLowerCase(Locale.ROOT) : s;
     }
 
     public String family(String raw) {

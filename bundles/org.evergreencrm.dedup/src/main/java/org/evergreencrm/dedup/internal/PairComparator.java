@@ -52,8 +52,9 @@ public final class PairComparator {
         if (a.equals(b) || !Collections.disjoint(aCanonical, bCanonical.isEmpty() ? Set.of(b) : bCanonical)) {
             return 0;
         }
-        if (JW.apply(a, b) >= CLOSE_NAME || Objects.equals(aCode, bCode)
-                || (a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0)) {
+        // the cheap tests first: Jaro-Winkler is the costly part of comparing a million pairs
+        if (Objects.equals(aCode, bCode) || (a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0)
+                || similar(a, b, CLOSE_NAME)) {
             return 1;
         }
         return 2;
@@ -66,7 +67,7 @@ public final class PairComparator {
         if (a.equals(b) || a.replace(" ", "").equals(b.replace(" ", ""))) {
             return 0;
         }
-        return JW.apply(a, b) >= CLOSE_NAME || Objects.equals(aCode, bCode) ? 1 : 2;
+        return Objects.equals(aCode, bCode) || similar(a, b, CLOSE_NAME) ? 1 : 2;
     }
 
     private static int dob(LocalDate a, LocalDate b) {
@@ -98,8 +99,12 @@ public final class PairComparator {
         if (a.deliveryLine().equals(b.deliveryLine())) {
             return 0;
         }
-        double sim = JW.apply(a.deliveryLine(), b.deliveryLine());
         boolean sameNumber = a.streetNumber() != null && a.streetNumber().equals(b.streetNumber());
+        double lowest = sameNumber ? 0.8 : CLOSE_TEXT;
+        if (!mayReach(a.deliveryLine(), b.deliveryLine(), lowest)) {
+            return 2;
+        }
+        double sim = JW.apply(a.deliveryLine(), b.deliveryLine());
         return sim >= CLOSE_TEXT || (sameNumber && sim >= 0.8) ? 1 : 2;
     }
 
@@ -111,7 +116,7 @@ public final class PairComparator {
         if (a.equals(b)) {
             return 0;
         }
-        return Math.min(a.length(), b.length()) > 3 && JW.apply(a, b) >= CLOSE_TEXT ? 1 : 2;
+        return Math.min(a.length(), b.length()) > 3 && similar(a, b, CLOSE_TEXT) ? 1 : 2;
     }
 
     private static int location(NormalizedPerson a, NormalizedPerson b) {
@@ -119,9 +124,51 @@ public final class PairComparator {
             return 0;
         }
         if (a.city() != null && b.city() != null) {
-            return a.city().equals(b.city()) || JW.apply(a.city(), b.city()) >= CLOSE_TEXT ? 1 : 2;
+            return a.city().equals(b.city()) || similar(a.city(), b.city(), CLOSE_TEXT) ? 1 : 2;
         }
         return a.postcode() == null || b.postcode() == null ? Field.MISSING : 2;
+    }
+
+    /** Jaro-Winkler similarity at least {@code threshold}, skipping the computation where it cannot be reached. */
+    static boolean similar(String a, String b, double threshold) {
+        return mayReach(a, b, threshold) && JW.apply(a, b) >= threshold;
+    }
+
+    /**
+     * Whether the Jaro-Winkler similarity of two strings can reach {@code threshold}, from their lengths and the
+     * characters they have in common — a cheap necessary condition, so most different strings never get to the
+     * costlier matching. Jaro j = (m/|a| + m/|b| + (m-t)/m) / 3 with m matched characters (at most the common ones);
+     * Winkler's boost adds at most 4 · 0.1 · (1 - j); so reaching T needs j ≥ (T - 0.4) / 0.6 and hence
+     * m · (1/|a| + 1/|b|) ≥ 3j - 1.
+     */
+    static boolean mayReach(String a, String b, double threshold) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return true;
+        }
+        double jaro = (threshold - 0.4) / 0.6;
+        double need = (3 * jaro - 1) * la * lb / (la + lb);
+        if (need <= 0) {
+            return true;
+        }
+        if (lb > 64) {
+            return true; // beyond what one bit mask covers: no bound, compute
+        }
+        // the characters a and b have in common (as multisets), without allocating: b's used positions in a bit mask
+        long used = 0;
+        int common = 0;
+        for (int i = 0; i < la; i++) {
+            char c = a.charAt(i);
+            for (int j = 0; j < lb; j++) {
+                if ((used & (1L << j)) == 0 && b.charAt(j) == c) {
+                    used |= 1L << j;
+                    common++;
+                    break;
+                }
+            }
+        }
+        return common + 1e-9 >= need; // (0.88 - 0.4) / 0.6 is not exactly 0.8 in floating point
     }
 
     private static String firstWord(String s) {

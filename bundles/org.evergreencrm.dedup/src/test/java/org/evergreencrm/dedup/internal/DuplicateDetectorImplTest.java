@@ -69,6 +69,15 @@ class DuplicateDetectorImplTest {
                 null, null, List.of(), List.of()));
         assertTrue(stateless.contains("al:481 PARK LN:328"), "without a state the postcode's area: " + stateless);
         assertEquals(null, PersonNormalizer.leadingNumber("PO BOX 12"));
+        // the batch search hashes the same keys without building them
+        NormalizedPerson full = PersonNormalizer.defaults("US").normalize(new PersonRecord("h", "Fatima", "Gonzalez", "481",
+                "Park Lane", "Apt 2", "Orlando", "32821", "FL", java.time.LocalDate.of(1986, 1, 3), List.of("407-555-0101"),
+                List.of("f@example.com")));
+        java.util.Set<Long> hashed = new java.util.HashSet<>();
+        for (long h : BlockingKeys.hashes(full)) {
+            hashed.add(h);
+        }
+        assertEquals(BlockingKeys.of(full).stream().map(BlockingKeys::hash40).collect(java.util.stream.Collectors.toSet()), hashed);
         // the unit is compared on its own: in the first line or the second, with any designator
         PersonNormalizer n = PersonNormalizer.defaults("US");
         NormalizedPerson inLine1 = n.normalize(new PersonRecord("a", "Ann", "Lee", null, "481 Park Lane Apt #4b", null, "Orlando",
