@@ -67,6 +67,7 @@ final class SecurityScenarios {
         {"*POST /duplicates/evaluate", "401", "-", "-", "403|415", "403|415", "-", "403|415"},
         {"*POST /duplicates/jobs", "401", "-", "-", "403", "403", "-", "403"},
         {"GET /duplicates/jobs/current", "401", "200|404", "200|404", "403", "403", "200|404", "403"},
+        {"GET /duplicates/keys", "401", "200", "200", "403", "403", "200", "403"},
         {"*DELETE /duplicates/jobs/current", "401", "-", "-", "403", "403", "-", "403"},
         {"GET /duplicates/candidates", "401", "200", "200", "403", "403", "200", "403"},
         {"*POST /duplicates/candidates/{id}/reject", "401", "-", "-", "403", "403", "403", "403"},

@@ -21,6 +21,20 @@ public interface DedupJobs {
     /** Scored pairs of the last finished run, ids are contact ids, most likely first. */
     List<MatchResult> lastPairs();
 
+    /** How far the stored contacts' match keys (used by the online check) are brought to this version's keys. */
+    KeyRefresh keyRefresh();
+
+    /**
+     * Re-keying of stored contacts after the blocking keys changed: a background task on the platform scheduler.
+     *
+     * @param state RUNNING or DONE (every live contact visited)
+     * @param seen contacts visited so far; {@code rekeyed} of them had other keys stored
+     * @param contacts live contacts now
+     */
+    record KeyRefresh(int keyVersion, String state, long seen, long rekeyed, long contacts, Instant startedAt,
+            Instant finishedAt) {
+    }
+
     /**
      * @param state IDLE, RUNNING, DONE, CANCELLED or FAILED
      * @param phase what it is doing: loading, blocking, learning, scoring, queueing

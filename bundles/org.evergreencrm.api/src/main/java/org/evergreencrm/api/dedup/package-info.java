@@ -1,3 +1,3 @@
 /** Duplicate detection: the record compared, the explained result, the address normalizer SPI. */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.evergreencrm.api.dedup;

@@ -44,6 +44,15 @@ public interface ContactRepository {
     /** Streams every live contact, as the duplicate comparison sees it, in id order; returns how many. */
     long scanPersons(java.util.function.Consumer<MatchCandidate> sink);
 
+    /** A page of {@link #scanPersons}: the live contacts with an id above {@code afterId}, at most {@code limit}. */
+    List<MatchCandidate> personsAfter(long afterId, int limit);
+
+    /**
+     * Replaces the match keys of these contacts (one transaction), leaving out contacts changed since
+     * {@code notChangedSince} and those whose keys are already these; returns how many contacts got new keys.
+     */
+    int replaceMatchKeys(java.util.Map<Long, java.util.Set<String>> keys, Instant notChangedSince);
+
     /** Sets every writable field and brings a (soft-)deleted contact back: for undoing a merge. */
     Contact restore(long id, ContactDraft draft, org.evergreencrm.api.dedup.MatchData matchData, Instant now);
 

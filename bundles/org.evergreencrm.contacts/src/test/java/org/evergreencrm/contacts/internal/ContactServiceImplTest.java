@@ -323,6 +323,14 @@ class ContactServiceImplTest {
             return 0;
         }
 
+        public List<org.evergreencrm.api.store.MatchCandidate> personsAfter(long afterId, int limit) {
+            return List.of();
+        }
+
+        public int replaceMatchKeys(Map<Long, java.util.Set<String>> keys, Instant notChangedSince) {
+            return 0;
+        }
+
         public Contact update(long id, ContactDraft d, org.evergreencrm.api.dedup.MatchData keys, Long expectedVersion, Instant now) {
             Contact c = of(id, d, now, rows.get(id).version() + 1);
             rows.put(id, c);

@@ -15,6 +15,12 @@ import java.util.Set;
  * its first address line starts with ({@link PersonNormalizer}).
  */
 public final class BlockingKeys {
+    /**
+     * The version of the keys below: raised whenever they change, so that the contacts stored with older keys are
+     * re-keyed ({@link MatchKeyRefresh}). 1: issue #3's keys; 2: issue #13's (birth date, street number, delivery line
+     * without its unit, street in the postcode).
+     */
+    public static final int VERSION = 2;
     private BlockingKeys() {
     }
 
@@ -113,6 +119,11 @@ public final class BlockingKeys {
             if (area != null) {
                 keys.key("al", p.deliveryLine(), area, null);
             }
+        }
+        if (p.deliveryLine() != null && p.streetNumber() != null && p.postcode() != null
+                && p.deliveryLine().length() > p.streetNumber().length() + 1) {
+            // the street without its number, in the postcode: a mistyped house number with other errors
+            keys.key("sz", p.deliveryLine().substring(p.streetNumber().length() + 1), p.postcode(), null);
         }
         if (p.familyCode() != null && p.givenCode() != null && p.city() != null) {
             keys.key("fg", p.familyCode(), p.givenCode(), p.city());

@@ -46,6 +46,7 @@ public final class DedupJobService implements DedupJobs {
     /** The last finished run's pairs, held here once read; the table {@code dedup_run_pair} is where they live. */
     private volatile RunPairs.Stored last;
     private final RunPairs runPairs;
+    private final MatchKeyRefresh keys;
     private volatile Thread worker;
     private final String node = java.util.UUID.randomUUID().toString();
     private final int staleSeconds;
@@ -58,8 +59,10 @@ public final class DedupJobService implements DedupJobs {
     public DedupJobService(@Reference ContactService contacts, @Reference ContactRepository repository,
             @Reference DedupRepository queue, DuplicateDetectorImpl.Config config,
             @Reference(target = "(osgi.jndi.service.name=evergreen)") javax.sql.DataSource ds,
-            @Reference(target = "(evergreen.schema=org.evergreencrm.dedup)") org.evergreencrm.api.store.SchemaReady schema) {
+            @Reference(target = "(evergreen.schema=org.evergreencrm.dedup)") org.evergreencrm.api.store.SchemaReady schema,
+            @Reference MatchKeyRefresh keys) {
         this.runPairs = new RunPairs(ds);
+        this.keys = keys;
         this.contacts = contacts;
         this.repository = repository;
         this.queue = queue;
@@ -69,6 +72,11 @@ public final class DedupJobService implements DedupJobs {
         queue.lastJob().ifPresent(last -> status.set(last.status()));
         // a run interrupted by a stop or crash (state RUNNING, heartbeat gone stale) is taken over and resumed by
         // DedupResumeCheck, a recurring task on the platform scheduler
+    }
+
+    @Override
+    public KeyRefresh keyRefresh() {
+        return keys.status();
     }
 
     /** How old a running job's heartbeat may get before another node (or this one after a restart) takes it over. */

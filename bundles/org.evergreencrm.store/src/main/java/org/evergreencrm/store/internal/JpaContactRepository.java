@@ -137,6 +137,16 @@ public final class JpaContactRepository implements ContactRepository {
         return PersonScan.scan(dataSource, sink);
     }
 
+    @Override
+    public List<MatchCandidate> personsAfter(long afterId, int limit) {
+        return PersonScan.page(dataSource, afterId, limit);
+    }
+
+    @Override
+    public int replaceMatchKeys(java.util.Map<Long, Set<String>> keys, Instant notChangedSince) {
+        return MatchKeyRewrite.replace(dataSource, keys, notChangedSince);
+    }
+
     private static javax.persistence.Query nativeIn(EntityManager em, String head, String tail, java.util.Collection<String> values) {
         StringBuilder sql = new StringBuilder(head);
         for (int i = 0; i < values.size(); i++) {

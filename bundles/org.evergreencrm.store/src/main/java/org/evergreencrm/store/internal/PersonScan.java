@@ -32,36 +32,51 @@ final class PersonScan {
             long after = Long.MIN_VALUE;
             long total = 0;
             while (true) {
-                Map<Long, Object[]> rows = page(c, after);
-                if (rows.isEmpty()) {
+                List<MatchCandidate> page = page(c, after, PAGE);
+                if (page.isEmpty()) {
                     return total;
                 }
-                long first = rows.keySet().iterator().next();
-                long last = rows.keySet().stream().reduce((x, y) -> y).orElseThrow();
-                after = last;
-                Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone_number FROM contact_phone WHERE contact_id "
-                        + "BETWEEN ? AND ? ORDER BY contact_id, pos", first, last);
-                Map<Long, List<String>> emails = values(c, "SELECT contact_id, address FROM contact_email WHERE contact_id "
-                        + "BETWEEN ? AND ? ORDER BY contact_id, pos", first, last);
-                for (Map.Entry<Long, Object[]> e : rows.entrySet()) {
-                    Object[] r = e.getValue();
-                    String family = r[2] != null ? (String) r[2] : (String) r[3];
-                    String custom = (String) r[8];
-                    sink.accept(new MatchCandidate(e.getKey(), (Long) r[0], new PersonRecord(Long.toString(e.getKey()),
-                            (String) r[1], family, null, (String) r[4], (String) r[9], (String) r[5], (String) r[6], (String) r[7],
-                            MatchCandidates.dateOfBirth(custom), phones.getOrDefault(e.getKey(), List.of()),
-                            emails.getOrDefault(e.getKey(), List.of())), MatchCandidates.externalId(custom)));
-                    total++;
-                }
+                page.forEach(sink);
+                total += page.size();
+                after = page.get(page.size() - 1).id();
             }
         });
     }
 
-    private static Map<Long, Object[]> page(Connection c, long after) throws SQLException {
+    /** The live contacts with an id above {@code after}, at most {@code limit}, in id order. */
+    static List<MatchCandidate> page(DataSource ds, long after, int limit) {
+        return Jdbc.read(ds, c -> page(c, after, limit));
+    }
+
+    private static List<MatchCandidate> page(Connection c, long after, int limit) throws SQLException {
+        Map<Long, Object[]> rows = rows(c, after, Math.max(1, Math.min(limit, PAGE)));
+        List<MatchCandidate> out = new ArrayList<>(rows.size());
+        if (rows.isEmpty()) {
+            return out;
+        }
+        long first = rows.keySet().iterator().next();
+        long last = rows.keySet().stream().reduce((x, y) -> y).orElseThrow();
+        Map<Long, List<String>> phones = values(c, "SELECT contact_id, phone_number FROM contact_phone WHERE contact_id "
+                + "BETWEEN ? AND ? ORDER BY contact_id, pos", first, last);
+        Map<Long, List<String>> emails = values(c, "SELECT contact_id, address FROM contact_email WHERE contact_id "
+                + "BETWEEN ? AND ? ORDER BY contact_id, pos", first, last);
+        for (Map.Entry<Long, Object[]> e : rows.entrySet()) {
+            Object[] r = e.getValue();
+            String family = r[2] != null ? (String) r[2] : (String) r[3];
+            String custom = (String) r[8];
+            out.add(new MatchCandidate(e.getKey(), (Long) r[0], new PersonRecord(Long.toString(e.getKey()),
+                    (String) r[1], family, null, (String) r[4], (String) r[9], (String) r[5], (String) r[6], (String) r[7],
+                    MatchCandidates.dateOfBirth(custom), phones.getOrDefault(e.getKey(), List.of()),
+                    emails.getOrDefault(e.getKey(), List.of())), MatchCandidates.externalId(custom)));
+        }
+        return out;
+    }
+
+    private static Map<Long, Object[]> rows(Connection c, long after, int limit) throws SQLException {
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, owner_id, first_name, last_name, household_name, "
                 + "addr_line1, addr_city, addr_postal_code, addr_state, custom_fields, addr_line2 FROM contact WHERE id > ? "
-                + "AND deleted_at IS NULL ORDER BY id FETCH FIRST " + PAGE + " ROWS ONLY")) {
+                + "AND deleted_at IS NULL ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -102,6 +102,15 @@ public final class DuplicateResource {
         return jobs.status();
     }
 
+    @GET
+    @Path("/keys")
+    @Operation(summary = "Re-keying of stored contacts to this version's blocking keys (used by the online duplicate check)",
+            description = "A background task on the platform scheduler; state RUNNING or DONE, contacts visited and re-keyed.")
+    public DedupJobs.KeyRefresh keys(@Context SecurityContext security) {
+        reviewer(security);
+        return jobs.keyRefresh();
+    }
+
     @DELETE
     @Path("/jobs/current")
     @Operation(summary = "Cancel the running batch duplicate search")
