@@ -113,7 +113,9 @@ public final class DuplicateFinder {
         listener.progress("comparing", 0, pairs.length);
         int[] codes = new int[pairs.length];
         java.util.stream.IntStream.range(0, pairs.length).parallel().forEach(i -> {
-            ticker.tick();
+            if ((i & 63) == 0) {
+                ticker.tick(); // one shared counter for every pair would cost the two threads more than some comparisons
+            }
             codes[i] = PackedLevels.pack(PairComparator.compare(people.get((int) (pairs[i] >>> 32)), people.get((int) pairs[i])));
         });
         check(listener);
@@ -145,7 +147,9 @@ public final class DuplicateFinder {
         java.util.Arrays.fill(base, Double.NaN);
         double keepWeight = Math.log(KEEP / (1 - KEEP)) / Math.log(2);
         List<MatchResult> results = new ArrayList<>(java.util.stream.IntStream.range(0, pairs.length).parallel().mapToObj(i -> {
-            ticker.tick();
+            if ((i & 63) == 0) {
+                ticker.tick();
+            }
             int code = codes[i];
             double best = base[code];
             if (Double.isNaN(best)) {

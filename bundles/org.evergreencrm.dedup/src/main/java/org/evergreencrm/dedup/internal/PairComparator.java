@@ -25,13 +25,17 @@ public final class PairComparator {
         int[] levels = new int[Field.values().length];
         int given = given(a.given(), a.givenCanonical(), b.given(), b.givenCanonical(), a.givenCode(), b.givenCode());
         int family = name(a.family(), b.family(), a.familyCode(), b.familyCode());
-        int swappedGiven = given(a.given(), a.givenCanonical(), b.family() == null ? null : firstWord(b.family()),
-                b.familyAsGiven(), a.givenCode(), b.familyCode());
-        int swappedFamily = name(a.family(), b.given(), a.familyCode(), b.givenCode());
-        if (given != Field.MISSING && family != Field.MISSING && swappedGiven != Field.MISSING
-                && swappedFamily != Field.MISSING && swappedGiven + swappedFamily < given + family) {
-            given = swappedGiven;
-            family = swappedFamily;
+        if (given != Field.MISSING && family != Field.MISSING && given + family > 0) {
+            // swapped first and last names: worth a look only when the names do not already agree
+            int swappedFamily = name(a.family(), b.given(), a.familyCode(), b.givenCode());
+            if (swappedFamily != Field.MISSING && swappedFamily < given + family) {
+                int swappedGiven = given(a.given(), a.givenCanonical(), b.family() == null ? null : firstWord(b.family()),
+                        b.familyAsGiven(), a.givenCode(), b.familyCode());
+                if (swappedGiven != Field.MISSING && swappedGiven + swappedFamily < given + family) {
+                    given = swappedGiven;
+                    family = swappedFamily;
+                }
+            }
         }
         levels[Field.GIVEN_NAME.ordinal()] = given;
         levels[Field.FAMILY_NAME.ordinal()] = family;
@@ -172,6 +176,7 @@ public final class PairComparator {
     }
 
     private static String firstWord(String s) {
-        return s.split(" ")[0];
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
     }
 }
