@@ -278,6 +278,22 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(8)
+    void anAdminRunsTheBatchDuplicateSearchAndSeesTheStoredKeys() throws Exception {
+        admin.get(karaf.baseUrl() + "/console/#/admin");
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-duplicates"))).click();
+        By keys = By.cssSelector("[data-test=dedup-keys]");
+        new WebDriverWait(admin, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(keys, "DONE"));
+        assertTrue(admin.findElement(keys).getText().contains("Version 2"), admin.findElement(keys).getText());
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=dedup-start]"))).click();
+        By job = By.cssSelector("[data-test=dedup-job]");
+        new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(job, "DONE"));
+        String text = admin.findElement(job).getText();
+        assertTrue(text.contains("pairs") && text.contains("sent to review"), text);
+        screenshot(admin, "admin-duplicates");
+    }
+
+    @Test
     @Order(9)
     void anAdminInstallsAndRemovesTheSamplePluginLive() throws Exception {
         admin.get(karaf.baseUrl() + "/console/#/admin");

@@ -40,7 +40,8 @@ import org.osgi.service.event.EventAdmin;
 /** The contact aggregate's rules: clean and validate, check access, store, then announce the change. */
 @Component(service = ContactService.class)
 public final class ContactServiceImpl implements ContactService {
-    static final int MAX_CANDIDATES = 50;
+    /** The stored contacts compared per check: those sharing the most match keys (then the newest). */
+    static final int MAX_CANDIDATES = 25;
     /** A search is a few words; more would build a query the database need not see. */
     static final int MAX_QUERY_WORDS = 12;
     static final int MAX_QUERY_CHARS = 200;

@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The online duplicate check's read path: three SQL statements on one connection. First the contacts sharing each
- * key (at most {@code maxKeyShare + 1} rows per key — a key shared by more says nothing and is dropped), the newest
- * live ones of them; then their compared columns by primary key; then their phones and e-mails. No entities are
+ * key (at most {@code maxKeyShare + 1} rows per key — a key shared by more says nothing and is dropped), the live
+ * ones of them sharing the most keys (then the newest); then their compared columns by primary key; then their phones and e-mails. No entities are
  * built: this runs before every contact write. Measured alternatives (docs/benchmarks.md): one statement with the
  * ids as a shared CTE (PostgreSQL materializes it and scans the phone table: far slower), and contacts, phones and
  * e-mails as one UNION (a longer tail than two statements).
@@ -55,10 +55,13 @@ final class MatchCandidates {
                     .append(" FETCH FIRST ").append(maxKeyShare + 1).append(" ROWS ONLY)");
         }
         // first round trip: the sharers of each key (capped), the selective keys, the newest live contacts sharing one
+        // ranked by how many selective keys they share, then newest: a broad key (the street in a postcode) must not
+        // crowd out the contact that shares the phone, the e-mail and the names
         String idSql = "WITH k AS (" + shared + "), "
                 + "ok AS (SELECT match_key FROM k GROUP BY match_key HAVING COUNT(*) <= " + maxKeyShare + ") "
-                + "SELECT DISTINCT k.contact_id FROM k JOIN contact c ON c.id = k.contact_id AND c.deleted_at IS NULL "
-                + "WHERE k.match_key IN (SELECT match_key FROM ok) ORDER BY k.contact_id DESC FETCH FIRST " + limit + " ROWS ONLY";
+                + "SELECT k.contact_id, COUNT(*) AS shared FROM k JOIN contact c ON c.id = k.contact_id AND c.deleted_at IS NULL "
+                + "WHERE k.match_key IN (SELECT match_key FROM ok) GROUP BY k.contact_id ORDER BY shared DESC, k.contact_id DESC "
+                + "FETCH FIRST " + limit + " ROWS ONLY";
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(idSql)) {
             int i = 1;
@@ -109,11 +112,14 @@ final class MatchCandidates {
             List<List<Long>> perSet = new ArrayList<>(keySets.size());
             java.util.Set<Long> every = new java.util.TreeSet<>();
             for (Set<String> keys : keySets) {
-                java.util.TreeSet<Long> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+                Map<Long, Integer> shared = new HashMap<>(); // as find: most keys shared first, then newest
                 for (String k : keys) {
-                    ids.addAll(sharers.getOrDefault(k, List.of()));
+                    for (Long id : sharers.getOrDefault(k, List.of())) {
+                        shared.merge(id, 1, Integer::sum);
+                    }
                 }
-                perSet.add(ids.stream().limit(limit).toList());
+                perSet.add(shared.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.<Long, Integer>comparingByKey().reversed())).limit(limit).map(Map.Entry::getKey).toList());
                 every.addAll(perSet.get(perSet.size() - 1));
             }
             Map<Long, MatchCandidate> loaded = new HashMap<>();
