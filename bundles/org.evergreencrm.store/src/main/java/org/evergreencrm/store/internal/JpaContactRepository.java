@@ -26,8 +26,12 @@ import org.osgi.service.component.annotations.Reference;
 /** Contacts in the {@code contact} table and its child tables, through OpenJPA. */
 @Component(service = ContactRepository.class)
 public final class JpaContactRepository implements ContactRepository {
-    /** A match key shared by more contacts than this is ignored by the duplicate lookup. */
-    static final int MAX_KEY_SHARE = 200;
+    /**
+     * A match key shared by more contacts than this is ignored by the duplicate lookup (the batch search ignores
+     * blocks over 100): issue #13's broader keys (street in a postcode, delivery line in a state) made reading up to
+     * 201 sharers per key the cost of every check.
+     */
+    static final int MAX_KEY_SHARE = 50;
     /**
      * Keys the batch lookup found shared by more than {@link #MAX_KEY_SHARE} contacts: skipped from then on without
      * a lookup (contacts are rarely deleted, so a common key stays common). Forgotten when it grows past this size.
