@@ -22,7 +22,6 @@ public final class Pub28 {
     private static final Pub28 INSTANCE = load();
 
     private final Map<String, String> suffixes;
-    private final Map<String, String> suffixNames;
     private final Set<String> commonSuffixes;
     private final Map<String, String> units;
     private final Set<String> unitsWithoutRange;
@@ -35,10 +34,9 @@ public final class Pub28 {
     public record State(String code, String fips, String zone, String name) {
     }
 
-    private Pub28(Map<String, String> suffixes, Map<String, String> suffixNames, Map<String, String> units,
-            Set<String> unitsWithoutRange, Map<String, State> states) {
+    private Pub28(Map<String, String> suffixes, Map<String, String> units, Set<String> unitsWithoutRange,
+            Map<String, State> states) {
         this.suffixes = Map.copyOf(suffixes);
-        this.suffixNames = Map.copyOf(suffixNames);
         this.units = Map.copyOf(units);
         this.unitsWithoutRange = Set.copyOf(unitsWithoutRange);
         this.states = Map.copyOf(states);
@@ -77,11 +75,6 @@ public final class Pub28 {
     /** The standard abbreviation of a suffix form ("AVENUE", "AV", "AVE" → "AVE"), or {@code null}. */
     public String suffix(String word) {
         return suffixes.get(word);
-    }
-
-    /** The primary name of a standard suffix abbreviation ("AVE" → "AVENUE"), for a suffix word used as a name. */
-    public String suffixName(String abbreviation) {
-        return suffixNames.get(abbreviation);
     }
 
     /** Whether this standard abbreviation is one of the everyday ones (ST, AVE, DR …). */
@@ -125,14 +118,6 @@ public final class Pub28 {
         return longestStateName;
     }
 
-    Map<String, String> suffixTable() {
-        return suffixes;
-    }
-
-    Map<String, String> unitTable() {
-        return units;
-    }
-
     private static Pub28 load() {
         Map<String, String> suffixes = new HashMap<>();
         Set<String> standards = new HashSet<>();
@@ -151,9 +136,7 @@ public final class Pub28 {
                 }
             }
         }
-        Map<String, String> names = new HashMap<>();
         for (String[] g : groups) {
-            names.putIfAbsent(g[0], g[1]);
             suffixes.put(g[0], g[0]);
             suffixes.putIfAbsent(g[1], g[0]);
         }
@@ -175,7 +158,7 @@ public final class Pub28 {
             String[] p = line.trim().split("\\s+", 4);
             states.put(p[0], new State(p[0], p[1].equals("--") ? null : p[1], p[2].equals("-") ? null : p[2], p[3]));
         });
-        return new Pub28(suffixes, names, units, standalone, states);
+        return new Pub28(suffixes, units, standalone, states);
     }
 
     static void lines(String resource, Consumer<String> each) {

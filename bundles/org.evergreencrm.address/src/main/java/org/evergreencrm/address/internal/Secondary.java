@@ -27,11 +27,10 @@ final class Secondary {
         Token first = t.get(at);
         if (first.is(Kind.HASH)) {
             int r = at + 1;
-            return r < end && range(t.get(r)) ? new Match("#", rangeText(t.get(r)), at, r + 1) : null;
+            return r < end && range(t.get(r)) ? new Match("#", t.get(r).text(), at, r + 1) : null;
         }
         if (first.is(Kind.NUMBER) && at + 1 < end && "FL".equals(tables.unit(t.get(at + 1).text()))) {
-            String n = first.text().replaceAll("(?<=\\d)(ST|ND|RD|TH)$", "");
-            return new Match("FL", n, at, at + 2);
+            return new Match("FL", floorNumber(first), at, at + 2);
         }
         String unit = first.is(Kind.WORD) ? tables.unit(first.text()) : null;
         if (unit == null) {
@@ -42,10 +41,10 @@ final class Secondary {
             r++;
         }
         if (r + 1 < end && t.get(r).is(Kind.NUMBER) && "FL".equals(tables.unit(t.get(r + 1).text()))) {
-            return new Match("FL", t.get(r).text().replaceAll("(?<=\\d)(ST|ND|RD|TH)$", ""), at, r + 2);
+            return new Match("FL", floorNumber(t.get(r)), at, r + 2);
         }
         if (r < end && range(t.get(r))) {
-            return new Match(unit, rangeText(t.get(r)), at, r + 1);
+            return new Match(unit, t.get(r).text(), at, r + 1);
         }
         if (tables.unitWithoutRange(unit)) {
             return new Match(unit, null, at, at + 1);
@@ -65,7 +64,8 @@ final class Secondary {
         return s.length() == 1 || (s.length() <= 6 && s.chars().anyMatch(Character::isDigit));
     }
 
-    private static String rangeText(Token t) {
-        return t.text();
+    /** "3RD" → "3": a floor is numbered without its ordinal ending ("FL 3"). */
+    private static String floorNumber(Token t) {
+        return t.text().replaceAll("(?<=\\d)(ST|ND|RD|TH)$", "");
     }
 }
