@@ -92,7 +92,8 @@ public final class TestDatabases {
      * there is no extender: {@link #migrated} applies those a module's test class path holds.
      */
     static final List<String> BUNDLE_CHANGELOGS = List.of("db/compliance/changelog.xml", "db/queue/changelog.xml",
-            "db/leads/changelog.xml", "db/scheduler/changelog.xml", "db/timeline/changelog.xml", "db/dedup/changelog.xml");
+            "db/leads/changelog.xml", "db/scheduler/changelog.xml", "db/timeline/changelog.xml", "db/dedup/changelog.xml",
+            "db/address/changelog.xml");
 
     /** Migrates the store's schema and every core bundle's on the class path; for modules that use plain JDBC. */
     public static DataSource migrated(DataSource ds) {

@@ -1,0 +1,124 @@
+package org.evergreencrm.address.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.evergreencrm.api.address.AddressVerification;
+import org.evergreencrm.api.address.ContactAddress;
+import org.evergreencrm.api.address.StandardAddress;
+import org.evergreencrm.api.contact.Contact;
+import org.evergreencrm.api.contact.PostalAddress;
+import org.evergreencrm.api.timeline.TimelineEvents;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Standardizes a contact's typed address and stores the result beside it (the typed address is never changed), then
+ * tells the timeline through an event. A contact whose address did not change since the last time is left alone.
+ */
+final class ContactAddresses {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private final OfflineVerifier verifier;
+    private final ContactAddressStore store;
+    private final Supplier<EventAdmin> events;
+
+    ContactAddresses(OfflineVerifier verifier, ContactAddressStore store, Supplier<EventAdmin> events) {
+        this.verifier = verifier;
+        this.store = store;
+        this.events = events;
+    }
+
+    /** After a contact was created or changed: standardizes its address when it is new or different. */
+    void changed(Contact contact, String actor) {
+        PostalAddress raw = contact.address();
+        String text = rawText(raw);
+        if (text == null) {
+            return;
+        }
+        Optional<ContactAddressStore.Stored> before = store.get(contact.id());
+        if (before.isPresent() && before.get().rawText().equals(text)) {
+            return;
+        }
+        standardize(contact, actor, "address/" + contact.id() + "/" + contact.version());
+    }
+
+    /** Standardizes now; the answer says what was stored (or why nothing could be). */
+    ContactAddress standardize(Contact contact, String actor, String eventKey) {
+        PostalAddress raw = contact.address();
+        String text = rawText(raw);
+        if (text == null) {
+            return new ContactAddress(contact.id(), raw, null, "the contact has no address");
+        }
+        AddressVerification v = verifier.verify(raw);
+        if (v.candidates().isEmpty()) {
+            post(contact.id(), actor, eventKey, "ADDRESS_NOT_STANDARDIZED", "Address kept as typed — " + v.verdict(),
+                    Map.of("verdict", v.verdict()));
+            return new ContactAddress(contact.id(), raw, null, v.verdict());
+        }
+        StandardAddress a = v.candidates().get(0);
+        String note = note(a);
+        store.put(contact.id(), text, a, v.unparsed(), note);
+        String line = Stream.of(a.deliveryLine1(), a.lastLine()).filter(Objects::nonNull).collect(Collectors.joining(", "));
+        Map<String, Object> details = new HashMap<>();
+        details.put("standardized", line);
+        details.put("precision", a.metadata().precision());
+        details.put("changes", v.changes().size());
+        post(contact.id(), actor, eventKey, "ADDRESS_STANDARDIZED", "Address standardized offline: " + line
+                + " (not verified; " + note + ")", details);
+        return new ContactAddress(contact.id(), raw, a, note);
+    }
+
+    Optional<ContactAddress> of(Contact contact) {
+        return store.get(contact.id()).map(s -> new ContactAddress(contact.id(), contact.address(), s.address(),
+                Objects.equals(s.rawText(), rawText(contact.address())) ? s.note()
+                        : s.note() + "; the typed address changed since (standardized again shortly)"));
+    }
+
+    static String note(StandardAddress a) {
+        String where = switch (a.metadata().precision()) {
+            case "Zip5" -> "geocoded at the ZIP centroid";
+            case "State" -> "placed at state level only";
+            default -> "not geocoded";
+        };
+        String tz = a.metadata().timeZone() == null ? "time zone unknown"
+                : "time zone " + a.metadata().timeZone() + ("Zip5".equals(a.metadata().precision()) ? " from the county" : " from the state");
+        return where + "; " + tz;
+    }
+
+    static String rawText(PostalAddress a) {
+        if (a == null) {
+            return null;
+        }
+        String s = Stream.of(a.line1(), a.line2(), a.city(), a.state(), a.postalCode(), a.country())
+                .map(x -> x == null ? "" : x.strip()).collect(Collectors.joining("|"));
+        return s.replace("|", "").isBlank() ? null : s;
+    }
+
+    private void post(long contactId, String actor, String key, String kind, String summary, Map<String, Object> details) {
+        EventAdmin admin = events.get();
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(TimelineEvents.CONTACT_ID, contactId);
+        props.put(TimelineEvents.KIND, kind);
+        props.put(TimelineEvents.SUMMARY, summary.length() > 500 ? summary.substring(0, 500) : summary);
+        props.put(TimelineEvents.ACTOR, actor == null ? "system" : actor);
+        props.put(TimelineEvents.KEY, key);
+        props.put(TimelineEvents.PAYLOAD, json(details));
+        admin.postEvent(new Event(TimelineEvents.ACTIVITY, props));
+    }
+
+    private static String json(Map<String, Object> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{}";
+        }
+    }
+}
