@@ -7,12 +7,13 @@ import AdminSources from './admin/sources.js';
 import AdminDnc from './admin/dnc.js';
 import AdminPlugins from './admin/plugins.js';
 import AdminDuplicates from './admin/duplicates.js';
+import AdminZips from './admin/zips.js';
 
-const TABS = [['users', 'Users and teams'], ['buckets', 'Buckets'], ['routing', 'Routing'], ['sources', 'Lead sources'], ['dnc', 'Do-not-call lists'], ['duplicates', 'Duplicates'], ['plugins', 'Plugins']];
+const TABS = [['users', 'Users and teams'], ['buckets', 'Buckets'], ['routing', 'Routing'], ['sources', 'Lead sources'], ['dnc', 'Do-not-call lists'], ['zips', 'ZIP data'], ['duplicates', 'Duplicates'], ['plugins', 'Plugins']];
 
 export default {
   name: 'AdminScreen',
-  components: { AdminUsers, AdminBuckets, AdminRouting, AdminSources, AdminDnc, AdminDuplicates, AdminPlugins },
+  components: { AdminUsers, AdminBuckets, AdminRouting, AdminSources, AdminDnc, AdminDuplicates, AdminPlugins, AdminZips },
   setup() {
     const tab = ref(new URLSearchParams(location.hash.split('?')[1] || '').get('tab') || 'users');
     function keys(event, i) {
@@ -37,6 +38,7 @@ export default {
       <admin-routing v-if="tab === 'routing'"></admin-routing>
       <admin-sources v-if="tab === 'sources'"></admin-sources>
       <admin-dnc v-if="tab === 'dnc'"></admin-dnc>
+      <admin-zips v-if="tab === 'zips'"></admin-zips>
       <admin-duplicates v-if="tab === 'duplicates'"></admin-duplicates>
       <admin-plugins v-if="tab === 'plugins'"></admin-plugins>
     </div>

@@ -8,6 +8,8 @@ import { onLive, viewContact } from '../live.js';
 import ContactTimeline from '../components/timeline.js';
 import ContactDuplicates from '../components/duplicates.js';
 import PresenceBar from '../components/presence.js';
+import ContactAddress from '../components/address.js';
+import AddressCheck from '../components/address-check.js';
 
 const STATUSES = ['NEW', 'WORKING', 'NURTURING', 'QUALIFIED', 'UNQUALIFIED', 'CUSTOMER'];
 
@@ -46,7 +48,7 @@ function formField(field) {
 
 export default {
   name: 'ContactScreen',
-  components: { ContactTimeline, ContactDuplicates, PresenceBar },
+  components: { ContactTimeline, ContactDuplicates, PresenceBar, ContactAddress, AddressCheck },
   setup() {
     const route = useRoute();
     const id = computed(() => Number(route.params.id));
@@ -171,6 +173,7 @@ export default {
             <div><label for="f-state">State</label><input id="f-state" v-model="form.state" :aria-invalid="!!errors.state"><p class="field-error" v-if="errors.state">{{ errors.state }}</p></div>
             <div><label for="f-postalCode">ZIP</label><input id="f-postalCode" v-model="form.postalCode" :aria-invalid="!!errors.postalCode" aria-describedby="e-postalCode"><p id="e-postalCode" class="field-error" v-if="errors.postalCode">{{ errors.postalCode }}</p></div>
           </div>
+          <address-check v-if="editing" :form="form" :disabled="saving"></address-check>
           <div class="field-row">
             <div><label for="f-status">Status</label><select id="f-status" v-model="form.status"><option v-for="s in STATUSES" :key="s" :value="s">{{ label(s) }}</option></select></div>
             <div><label for="f-tags">Tags</label><input id="f-tags" v-model="form.tags" :aria-invalid="!!errors.tags"><p class="field-error" v-if="errors.tags">{{ errors.tags }}</p></div>
@@ -209,6 +212,7 @@ export default {
         <p v-else class="muted" role="status">Loading…</p>
       </section>
     </div>
+    <contact-address :contact-id="id" :version="contact.version"></contact-address>
     <contact-timeline :contact-id="id"></contact-timeline>
     <contact-duplicates :contact-id="id" @merged="load"></contact-duplicates>
   </section>

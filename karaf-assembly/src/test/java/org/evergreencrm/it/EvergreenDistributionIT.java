@@ -89,6 +89,16 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void addressesAreVerifiedGeocodedAndStoredBesideContacts() throws Exception {
+        new AddressScenarios(this, context).verifyAutocompleteAndContactAddresses();
+    }
+
+    @Test
+    public void theApiSurvivesTheAddressBundleGoingAway() throws Exception {
+        new AddressScenarios(this, context).theApiSurvivesTheAddressBundleGoingAway();
+    }
+
+    @Test
     public void everyOperationFollowsTheAuthorizationMatrix() throws Exception {
         new SecurityScenarios(this).everyOperationFollowsTheAccessRule();
     }

@@ -115,6 +115,14 @@ final class SecurityScenarios {
         {"GET /plugins", "401", "200", "403", "403", "403", "403", "403"},
         {"*PUT /plugins/{name}", "401", "-", "403", "403", "403", "403", "403"},
         {"*DELETE /plugins/{name}", "401", "-", "403", "403", "403", "403", "403"},
+        // addresses: verification and autocomplete use reference data only; a contact's address follows the contact
+        {"POST /addresses/verify", "401", "200", "200", "200", "200", "200", "200"},
+        {"GET /addresses/autocomplete", "401", "200", "200", "200", "200", "200", "200"},
+        {"GET /addresses/contacts/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
+        {"*POST /addresses/contacts/{contactId}/standardize", "401", "-", "-", "-", "403", "403", "403"},
+        {"GET /addresses/zip-status", "401", "200", "200", "200", "200", "200", "200"},
+        {"*POST /addresses/zip-imports", "401", "-", "403|415", "403|415", "403|415", "403|415", "403|415"},
+        {"GET /addresses/zip-imports", "401", "200", "403", "403", "403", "403", "403"},
     };
 
     private final EvergreenTestSupport support;
@@ -368,6 +376,7 @@ final class SecurityScenarios {
                 .replace("{username}", usernames.get(Caller.OWNER)).replace("{name}", "evergreen-no-such-plugin");
         String query = switch (template) {
             case "/compliance/consents", "/compliance/decisions", "/leads/referrals" -> method.equals("GET") ? "?contactId=" + ids.get("c1") : "";
+            case "/addresses/autocomplete" -> "?q=1%20Main%20St%2C%20New%20Y";
             default -> "";
         };
         String user = usernames.get(caller);
@@ -424,6 +433,7 @@ final class SecurityScenarios {
             case "/queue/buckets", "/queue/buckets/{id}" -> "{\"name\":\"mx" + System.nanoTime() + "\"}";
             case "/queue/buckets/{id}/contacts" -> "{\"contactIds\":[" + ids.get("c2") + "]}";
             case "/queue/attempts/{attemptId}/outcome" -> "{\"outcome\":\"NO_ANSWER\"}";
+            case "/addresses/verify" -> "{\"lines\":[\"1 Main St\",\"New York NY 10001\"]}";
             default -> "{}";
         };
     }

@@ -76,6 +76,15 @@ class GeoNamesDataTest {
     }
 
     @Test
+    void autocompleteOnTheWholeFile() {
+        Autocomplete a = new Autocomplete(zips);
+        List<org.evergreencrm.api.address.AddressSuggestion> s = a.suggest("500 N Palafox St, pensac", 10);
+        assertEquals("500 N PALAFOX ST, PENSACOLA FL", s.get(0).text(), s.toString());
+        assertEquals("PENSACOLA FL 32501", a.suggest("Pensacola FL 3250", 10).get(0).text());
+        assertTrue(a.suggest("springfield", 10).size() > 3, "Springfields in many states");
+    }
+
+    @Test
     void everyCountyOfTheTimeZoneTableIsACountyOfTheFile() throws Exception {
         Set<String> counties = new HashSet<>();
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(

@@ -79,10 +79,16 @@ public final class ComplianceServiceImpl implements ComplianceService {
     ComplianceServiceImpl(DataSource ds, CallingRules rules, Clock clock, ContactService contacts) {
         this.access = new ComplianceAccess(contacts);
         this.store = new ComplianceStore(ds);
-        this.policy = new CallPolicy(rules, new UsZones());
+        this.policy = new CallPolicy(rules, new UsZones(() -> zipDirectory));
         this.importer = new DncImporter(ds, clock);
         this.clock = clock;
     }
+
+    /** The address bundle's ZIP directory, when it runs: a ZIP's own time zone instead of its state's zones. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile org.evergreencrm.api.address.ZipDirectory zipDirectory;
 
     @Deactivate
     void stop() {

@@ -17,8 +17,15 @@ final class UsZones {
     private final String[] stateByZip3 = new String[1000];
     private final List<?>[] zonesByZip3 = new List<?>[1000];
     private final java.util.Map<String, List<ZoneId>> zonesByState = new java.util.HashMap<>();
+    /** The address bundle's ZIP directory when it runs: it knows a ZIP's county, so its one zone (issue #14). */
+    private final java.util.function.Supplier<org.evergreencrm.api.address.ZipDirectory> directory;
 
     UsZones() {
+        this(() -> null);
+    }
+
+    UsZones(java.util.function.Supplier<org.evergreencrm.api.address.ZipDirectory> directory) {
+        this.directory = directory;
         Properties p = new Properties();
         try (InputStream in = UsZones.class.getResourceAsStream("us-zones.properties")) {
             p.load(in);
@@ -66,6 +73,15 @@ final class UsZones {
      */
     @SuppressWarnings("unchecked")
     List<ZoneId> zonesOf(String state, String zip) {
+        org.evergreencrm.api.address.ZipDirectory dir = directory.get();
+        if (dir != null && zip != null) {
+            // the ZIP directory knows better than the ZIP3 table where it has the ZIP (and the state agrees)
+            java.util.Optional<org.evergreencrm.api.address.ZipPlace> place = dir.zip(zip);
+            if (place.isPresent() && place.get().timeZone() != null
+                    && (state == null || !isState(state) || state.equalsIgnoreCase(place.get().state()))) {
+                return List.of(ZoneId.of(place.get().timeZone()));
+            }
+        }
         int z3 = zip3(zip);
         String zipState = z3 < 0 ? null : stateByZip3[z3];
         String st = state != null && isState(state) ? state.toUpperCase(Locale.ROOT) : zipState;

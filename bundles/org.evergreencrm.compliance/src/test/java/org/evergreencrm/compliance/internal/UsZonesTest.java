@@ -32,6 +32,44 @@ class UsZonesTest {
 
     /** The ZIP3 → state table against every ZIP in the GeoNames centroids (../shared/data), when present. */
     @Test
+    void theZipDirectoryKnowsBetterWhereItHasTheZip() {
+        // Bowling Green KY: the ZIP3 table gives Kentucky's two zones at most; the directory knows Warren County is Central
+        org.evergreencrm.api.address.ZipPlace bowlingGreen = new org.evergreencrm.api.address.ZipPlace("42101",
+                "BOWLING GREEN", "KY", "Warren", "21227", 36.96, -86.44, "America/Chicago");
+        UsZones withDirectory = new UsZones(() -> new org.evergreencrm.api.address.ZipDirectory() {
+            @Override
+            public java.util.Optional<org.evergreencrm.api.address.ZipPlace> zip(String zip) {
+                return zip.startsWith("42101") ? java.util.Optional.of(bowlingGreen) : java.util.Optional.empty();
+            }
+
+            @Override
+            public String stateOf(String zip) {
+                return null;
+            }
+
+            @Override
+            public java.util.Optional<ZoneId> timeZone(String state, String zip) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public List<org.evergreencrm.api.address.ZipPlace> suggest(String prefix, String state, int max) {
+                return List.of();
+            }
+
+            @Override
+            public ZipDataStatus status() {
+                return new ZipDataStatus(1, "test", null, false, "1 ZIP");
+            }
+        });
+        assertEquals(List.of(ZoneId.of("America/Chicago")), withDirectory.zonesOf("KY", "42101-1234"));
+        assertEquals(List.of(ZoneId.of("America/Chicago")), withDirectory.zonesOf(null, "42101"));
+        // a state that disagrees with the ZIP, or a ZIP it does not have: the tables as before
+        assertEquals(zones.zonesOf("TN", "42101"), withDirectory.zonesOf("TN", "42101"));
+        assertEquals(zones.zonesOf("KY", "40202"), withDirectory.zonesOf("KY", "40202"));
+    }
+
+    @Test
     void zip3StatesAgreeWithGeoNames() throws IOException {
         Path file = Path.of(System.getProperty("evergreen.shared.data", "../../../shared/data"), "zip_centroids",
                 "us_zip_centroids.csv");

@@ -81,6 +81,9 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     private final Coalescer coalescer;
     private volatile EventAdmin events;
     private volatile CallQueue queue;
+    /** The address bundle's ZIP directory, when it runs: placed leads for branch radii (docs/address.md). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.evergreencrm.api.address.ZipDirectory zipDirectory;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<LeadEnricher> enrichers = List.of();
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -102,7 +105,7 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         this.ds = ds;
         RoutingConfig routing = RoutingConfig.from(properties);
         RoutingStore routingStore = new RoutingStore(ds);
-        ZipCentroids zips = ZipCentroids.configured(routing.zipCentroidsFile());
+        ZipCentroids zips = ZipCentroids.configured(routing.zipCentroidsFile()).withDirectory(() -> zipDirectory);
         this.router = new LeadRouter(routing, routingStore, users, zips, this::strategiesByName, clock);
         this.availability = new RepAvailabilities(routingStore, users, clock);
         OptionalSteps optional = new OptionalSteps(() -> highestFirst(enrichers), () -> highestFirst(scorers), contacts, zips);

@@ -57,6 +57,8 @@ public final class ApiServlet extends CXFNonSpringServlet {
             new java.util.concurrent.atomic.AtomicReference<>();
     private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.platform.PluginCatalog> plugins =
             new java.util.concurrent.atomic.AtomicReference<>();
+    private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.address.AddressService> addresses =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private final transient DedupJobs jobs;
     private final transient DedupRepository candidates;
@@ -113,6 +115,17 @@ public final class ApiServlet extends CXFNonSpringServlet {
         plugins.compareAndSet(p, null);
     }
 
+    /** Addresses: the endpoints answer 503 while the address bundle is not running. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindAddresses(org.evergreencrm.api.address.AddressService a) {
+        addresses.set(a);
+    }
+
+    void unbindAddresses(org.evergreencrm.api.address.AddressService a) {
+        addresses.compareAndSet(a, null);
+    }
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
@@ -123,7 +136,8 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 org.evergreencrm.rest.internal.resources.TimelineResource.class,
                 org.evergreencrm.rest.internal.resources.TaskResource.class,
                 org.evergreencrm.rest.internal.resources.SessionResource.class,
-                org.evergreencrm.rest.internal.resources.PluginResource.class));
+                org.evergreencrm.rest.internal.resources.PluginResource.class,
+                org.evergreencrm.rest.internal.resources.AddressResource.class));
         PasswordLogin passwords = new PasswordLogin(users);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
@@ -140,6 +154,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.TaskResource(timeline)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.SessionResource(users, passwords, sessions::get)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.PluginResource(plugins::get)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.AddressResource(addresses::get)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

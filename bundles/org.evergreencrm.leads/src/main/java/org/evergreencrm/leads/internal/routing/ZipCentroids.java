@@ -26,10 +26,23 @@ import org.evergreencrm.api.lead.GeoPoint;
 public final class ZipCentroids {
     private final Map<String, GeoPoint> byZip;
     private final String source;
+    /** The address bundle's ZIP directory when it runs: the one geocoder, asked first (issue #14). */
+    private final java.util.function.Supplier<org.evergreencrm.api.address.ZipDirectory> directory;
 
     private ZipCentroids(Map<String, GeoPoint> byZip, String source) {
+        this(byZip, source, () -> null);
+    }
+
+    private ZipCentroids(Map<String, GeoPoint> byZip, String source,
+            java.util.function.Supplier<org.evergreencrm.api.address.ZipDirectory> directory) {
         this.byZip = byZip;
         this.source = source;
+        this.directory = directory;
+    }
+
+    /** These centroids behind the ZIP directory: a ZIP the directory knows is placed by it, the others from the file. */
+    public ZipCentroids withDirectory(java.util.function.Supplier<org.evergreencrm.api.address.ZipDirectory> d) {
+        return new ZipCentroids(byZip, source, d);
     }
 
     /** The configured file's centroids, or none (logged) when no file is set or it cannot be read. */
@@ -109,11 +122,20 @@ public final class ZipCentroids {
         if (zip == null || zip.length() < 5) {
             return Optional.empty();
         }
+        org.evergreencrm.api.address.ZipDirectory d = directory.get();
+        if (d != null) {
+            Optional<org.evergreencrm.api.address.ZipPlace> place = d.zip(zip);
+            if (place.isPresent()) {
+                return Optional.of(new GeoPoint(place.get().latitude(), place.get().longitude(), "ZIP5", "zip-directory"));
+            }
+        }
         return Optional.ofNullable(byZip.get(zip.substring(0, 5)));
     }
 
+    /** How many ZIPs can be placed: the directory's or the file's, whichever knows more. */
     public int size() {
-        return byZip.size();
+        org.evergreencrm.api.address.ZipDirectory d = directory.get();
+        return (int) Math.max(byZip.size(), d == null ? 0 : d.status().zips());
     }
 
     public String source() {

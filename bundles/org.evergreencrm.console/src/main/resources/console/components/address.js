@@ -1,0 +1,64 @@
+// A contact's address: the standardized form stored beside the typed one (offline: never "verified"), where it was
+// placed and its time zone; "Standardize again" for whoever may change the contact.
+import { ref, onMounted, watch } from 'vue';
+import { get, post } from '../api.js';
+import { when } from '../util.js';
+
+export default {
+  name: 'ContactAddress',
+  props: { contactId: { type: Number, required: true }, version: { type: Number, default: 0 } },
+  setup(props) {
+    const address = ref(null);
+    const state = ref('loading');
+    const error = ref('');
+    const busy = ref(false);
+    async function load() {
+      error.value = '';
+      try {
+        address.value = await get('/addresses/contacts/' + props.contactId);
+        state.value = 'ok';
+      } catch (e) {
+        address.value = null;
+        state.value = e.status === 404 ? 'none' : e.status === 503 ? 'off' : 'error';
+        if (state.value === 'error') error.value = e.message;
+      }
+    }
+    async function again() {
+      busy.value = true;
+      error.value = '';
+      try {
+        address.value = await post('/addresses/contacts/' + props.contactId + '/standardize');
+        state.value = address.value.standard ? 'ok' : 'none';
+        if (!address.value.standard) error.value = address.value.note;
+      } catch (e) {
+        error.value = e.message;
+      } finally {
+        busy.value = false;
+      }
+    }
+    onMounted(load);
+    // the contact changed (saved here or live): its address is standardized again by the server shortly
+    watch(() => props.version, () => setTimeout(load, 700));
+    return { address, state, error, busy, again, when };
+  },
+  template: `
+  <section class="card" aria-labelledby="address-title" data-test="contact-address">
+    <h2 id="address-title">Standardized address</h2>
+    <p class="error" role="alert" v-if="error">{{ error }}</p>
+    <template v-if="state === 'ok' && address.standard">
+      <p class="address-lines"><span v-if="address.standard.addressee">{{ address.standard.addressee }}<br></span>{{ address.standard.deliveryLine1 }}<br>{{ address.standard.lastLine }}</p>
+      <p><span class="badge" :class="address.standard.analysis.verified ? 'ok' : ''">{{ address.standard.analysis.verified ? 'verified' : 'not verified' }}</span>
+        standardized {{ address.standard.source === 'OFFLINE' ? 'offline (USPS rules, ZIP data)' : address.standard.source }} {{ when(address.standard.at) }}</p>
+      <dl class="facts">
+        <dt>Placed</dt><dd>{{ address.note }}</dd>
+        <dt v-if="address.standard.metadata.countyName">County</dt><dd v-if="address.standard.metadata.countyName">{{ address.standard.metadata.countyName }} ({{ address.standard.metadata.countyFips }})</dd>
+        <dt v-if="address.standard.metadata.latitude != null">Location</dt><dd v-if="address.standard.metadata.latitude != null">{{ address.standard.metadata.latitude }}, {{ address.standard.metadata.longitude }} ({{ address.standard.metadata.precision }})</dd>
+        <dt v-if="address.standard.analysis.footnotes">Notes</dt><dd v-if="address.standard.analysis.footnotes">{{ address.standard.analysis.footnotes }}</dd>
+      </dl>
+    </template>
+    <p v-else-if="state === 'none'" class="muted">Not standardized (no US address, or not yet).</p>
+    <p v-else-if="state === 'off'" class="muted">Address standardization is not installed.</p>
+    <p v-else-if="state === 'loading'" class="muted" role="status">Loading…</p>
+    <div class="actions" v-if="state !== 'off'"><button type="button" @click="again" :disabled="busy" id="standardize-address">{{ busy ? 'Standardizing…' : 'Standardize again' }}</button></div>
+  </section>`,
+};
