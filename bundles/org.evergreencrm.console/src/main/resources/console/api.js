@@ -19,14 +19,15 @@ export function whenSignedOut(fn) { onSignedOut = fn; }
 
 export async function api(method, path, body, options = {}) {
   const headers = { 'X-Evergreen-Client': 'console', 'Accept': 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.contentType) headers['Content-Type'] = options.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && session.csrf) headers['X-CSRF-Token'] = session.csrf;
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
   let response;
   try {
     response = await fetch('/api/v1' + path, {
       method, headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || options.contentType ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, { title: 'Offline', detail: 'The server could not be reached. Check your connection and try again.' });
@@ -50,6 +51,8 @@ export const get = (path, options) => api('GET', path, undefined, options);
 export const post = (path, body, options) => api('POST', path, body === undefined ? {} : body, options);
 export const put = (path, body, options) => api('PUT', path, body === undefined ? {} : body, options);
 export const del = (path, options) => api('DELETE', path, undefined, options);
+/** Uploads a file as the request body (imports), with the session's CSRF token like every change. */
+export const upload = (path, file, contentType) => api('POST', path, file, { contentType });
 
 /** A query string from an object, leaving out empty values. */
 export function query(params) {

@@ -48,6 +48,7 @@ class ConsoleBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path GEONAMES = AddressScenarios.sharedData("zip_centroids/geonames_US_postal_2024-04-12.txt.gz");
     private ExternalKaraf karaf;
     private final List<WebDriver> browsers = new ArrayList<>();
     private WebDriver rick;
@@ -66,8 +67,14 @@ class ConsoleBrowserIT {
         }
         shots = Path.of(System.getProperty("evergreen.screenshots", "../docs/console")).toAbsolutePath();
         Files.createDirectories(shots);
-        karaf = new ExternalKaraf("console-it", Map.of("EVERGREEN_DEMO_DATA", "60", "EVERGREEN_FEDERAL_WINDOW", "00:00-23:59",
+        Map<String, String> env = new java.util.HashMap<>(Map.of("EVERGREEN_DEMO_DATA", "60", "EVERGREEN_FEDERAL_WINDOW", "00:00-23:59",
                 "EVERGREEN_LEAD_SLA_SECONDS", "20"));
+        if (Files.isReadable(GEONAMES)) {
+            env.put("EVERGREEN_ZIP_DATA", GEONAMES.toAbsolutePath().toString()); // the first-start import (docs/address.md)
+        } else {
+            System.out.println("[evergreen] GeoNames file not found at " + GEONAMES.toAbsolutePath() + ": the first-start ZIP import is not tried");
+        }
+        karaf = new ExternalKaraf("console-it", env);
         // calls at any hour of the test run: the state windows are the federal one's here
         karaf.append("etc/org.evergreencrm.compliance.cfg", "state.FL.window = 00:00-23:59\nstate.OK.window = 00:00-23:59");
         karaf.start().awaitReady(240);
@@ -312,6 +319,70 @@ class ConsoleBrowserIT {
         admin.findElement(row).findElement(By.cssSelector("button")).click();
         new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(row, "not installed"));
         assertEquals(200, karaf.get("/api/v1/contacts?limit=1", "admin").statusCode(), "the core keeps running");
+    }
+
+    @Test
+    @Order(10)
+    void anAdminImportsZipDataAndARepFixesAnAddressWithSuggestions() throws Exception {
+        admin.get(karaf.baseUrl() + "/console/#/admin");
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-zips"))).click();
+        WebElement status = wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=zip-status]")));
+        if (Files.isReadable(GEONAMES)) {
+            // imported at first start from EVERGREEN_ZIP_DATA
+            new WebDriverWait(admin, Duration.ofSeconds(60)).until(d -> {
+                d.navigate().refresh();
+                d.findElement(By.id("tab-zips")).click();
+                return d.findElement(By.cssSelector("[data-test=zip-status]")).getText().matches("(?s).*\\d{5} ZIPs known.*");
+            });
+        } else {
+            assertTrue(status.getText().contains("state level only"), status.getText());
+        }
+        Path file = karaf.home.resolve("zips-" + System.nanoTime() + ".txt");
+        Files.writeString(file, "US\t32501\tPensacola\tFlorida\tFL\tEscambia\t033\t\t\t30.4225\t-87.2244\t4\n"
+                + "US\t09001\tAPO AA\t\t\t\t\t\t\t38.1105\t15.6613\t\n");
+        admin.findElement(By.id("zip-file")).sendKeys(file.toString());
+        admin.findElement(By.cssSelector("form[aria-labelledby=zip-title] button[type=submit]")).click();
+        wait(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.list"), file.getFileName().toString()));
+        assertTrue(admin.findElement(By.cssSelector("table.list")).getText().contains("1 ZIPs stored, 1 refused"));
+        screenshot(admin, "admin-zip-data");
+
+        long id = firstContactOf("rick");
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + id);
+        wait(rick).until(ExpectedConditions.elementToBeClickable(By.id("edit-contact"))).click();
+        for (String f : new String[] {"f-line1", "f-line2", "f-city", "f-state", "f-postalCode"}) {
+            // keys, not clear(): Vue's v-model hears input events only
+            rick.findElement(By.id(f)).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        }
+        rick.findElement(By.id("f-line1")).sendKeys("500 north palafox street suite 2");
+        rick.findElement(By.id("f-city")).sendKeys("pensac");
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=address-suggestions]"), "PENSACOLA"));
+        WebElement first = rick.findElement(By.cssSelector("[data-test=address-suggestions] button"));
+        assertTrue(first.getText().startsWith("500 N PALAFOX ST STE 2, PENSACOLA FL"), first.getText());
+        screenshot(rick, "address-suggestions");
+        first.click();
+        assertEquals("PENSACOLA", rick.findElement(By.id("f-city")).getAttribute("value"));
+        assertEquals("FL", rick.findElement(By.id("f-state")).getAttribute("value"));
+        WebElement zip = rick.findElement(By.id("f-postalCode"));
+        zip.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        zip.sendKeys("32501");
+        rick.findElement(By.id("check-address")).click();
+        WebElement check = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=address-check]")));
+        assertTrue(check.getText().contains("not verified: standardized offline"), check.getText());
+        assertTrue(check.getText().contains("PENSACOLA FL 32501"), check.getText());
+        screenshot(rick, "address-check");
+        rick.findElement(By.id("use-address")).click();
+        assertEquals("500 N PALAFOX ST", rick.findElement(By.id("f-line1")).getAttribute("value"));
+        assertEquals("STE 2", rick.findElement(By.id("f-line2")).getAttribute("value"));
+        rick.findElement(By.id("save-contact")).click();
+        wait(rick).until(ExpectedConditions.elementToBeClickable(By.id("edit-contact")));
+        By card = By.cssSelector("[data-test=contact-address]");
+        new WebDriverWait(rick, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(card, "PENSACOLA FL 32501"));
+        String text = rick.findElement(card).getText();
+        assertTrue(text.contains("500 N PALAFOX ST STE 2") && text.contains("not verified") && text.contains("America/Chicago"), text);
+        scrollTo(rick, rick.findElement(By.id("address-title")));
+        screenshot(rick, "contact-address");
+        JsonNode stored = json(karaf.get("/api/v1/addresses/contacts/" + id, "rick").body());
+        assertEquals("12033", stored.get("standard").get("metadata").get("countyFips").asText());
     }
 
     /**

@@ -1,6 +1,5 @@
 import { ref, onMounted, onBeforeUnmount } from 'vue';
-import { get, del, ApiError } from '../../api.js';
-import { session } from '../../store.js';
+import { get, del, upload as send } from '../../api.js';
 import { when } from '../../util.js';
 
 export default {
@@ -23,10 +22,7 @@ export default {
       busy.value = true;
       error.value = '';
       try {
-        const r = await fetch('/api/v1/compliance/dnc-imports?list=' + encodeURIComponent(list.value) + '&name=' + encodeURIComponent(file.value.name), {
-          method: 'POST', credentials: 'same-origin', body: file.value,
-          headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': session.csrf, 'X-Evergreen-Client': 'console', Accept: 'application/json' } });
-        if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => ({})));
+        await send('/compliance/dnc-imports?list=' + encodeURIComponent(list.value) + '&name=' + encodeURIComponent(file.value.name), file.value, 'text/csv');
         await load();
       } catch (e) {
         error.value = e.message;

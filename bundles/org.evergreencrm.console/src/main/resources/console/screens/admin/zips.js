@@ -1,7 +1,6 @@
 // Admin: the ZIP directory (the one offline geocoder): what it knows, GeoNames uploads with the rows refused and why.
 import { ref, onMounted } from 'vue';
-import { get, ApiError } from '../../api.js';
-import { session } from '../../store.js';
+import { get, upload as send } from '../../api.js';
 import { when } from '../../util.js';
 
 export default {
@@ -24,10 +23,7 @@ export default {
       busy.value = true;
       error.value = '';
       try {
-        const r = await fetch('/api/v1/addresses/zip-imports?name=' + encodeURIComponent(file.value.name), {
-          method: 'POST', credentials: 'same-origin', body: file.value,
-          headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': session.csrf, 'X-Evergreen-Client': 'console', Accept: 'application/json' } });
-        if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => ({})));
+        await send('/addresses/zip-imports?name=' + encodeURIComponent(file.value.name), file.value, 'application/octet-stream');
         await load();
       } catch (e) {
         error.value = e.message;

@@ -40,7 +40,7 @@ import org.osgi.service.event.EventHandler;
 public final class AddressServiceImpl implements AddressService, EventHandler {
     private final ContactService contacts;
     private final ZipData zips;
-    private final OfflineVerifier verifier;
+    private final Verifications verifier;
     private final Autocomplete autocomplete;
     private final ContactAddresses contactAddresses;
     private final boolean standardizeContacts;
@@ -48,6 +48,11 @@ public final class AddressServiceImpl implements AddressService, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
+
+    /** The verification service (SmartyStreets) when its bundle runs; the offline path otherwise. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile org.evergreencrm.api.address.AddressVerifier addressVerifier;
 
     @Activate
     public AddressServiceImpl(@Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds,
@@ -59,7 +64,7 @@ public final class AddressServiceImpl implements AddressService, EventHandler {
     AddressServiceImpl(DataSource ds, ContactService contacts, ZipData zips, Clock clock, boolean standardizeContacts) {
         this.contacts = contacts;
         this.zips = zips;
-        this.verifier = new OfflineVerifier(zips, clock);
+        this.verifier = new Verifications(new OfflineVerifier(zips, clock), () -> addressVerifier);
         this.autocomplete = new Autocomplete(zips);
         this.contactAddresses = new ContactAddresses(verifier, new ContactAddressStore(ds), () -> events);
         this.standardizeContacts = standardizeContacts;
@@ -108,6 +113,13 @@ public final class AddressServiceImpl implements AddressService, EventHandler {
     @Override
     public ZipDirectory.ZipDataStatus zipStatus() {
         return zips.status();
+    }
+
+    @Override
+    public String verifierStatus() {
+        org.evergreencrm.api.address.AddressVerifier v = addressVerifier;
+        return v == null ? "no verification service installed: addresses are standardized offline and never verified"
+                : v.status();
     }
 
     @Override

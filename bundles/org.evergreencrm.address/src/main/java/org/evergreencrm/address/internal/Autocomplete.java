@@ -50,6 +50,9 @@ final class Autocomplete {
         for (int n = Math.min(WINDOW, words.length - (Character.isDigit(p.charAt(0)) ? 1 : 0)); n >= 1; n--) {
             String tail = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - n, words.length));
             String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length - n));
+            if (tail.matches("\\d+")) {
+                continue; // "... SUITE 2": a unit or house number, not the start of a ZIP (that needs a comma or a state)
+            }
             List<AddressSuggestion> s = place(head, tail, max);
             if (!s.isEmpty()) {
                 return s;

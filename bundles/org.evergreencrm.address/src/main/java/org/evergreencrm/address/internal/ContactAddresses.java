@@ -23,11 +23,11 @@ import org.osgi.service.event.EventAdmin;
  */
 final class ContactAddresses {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private final OfflineVerifier verifier;
+    private final Verifications verifier;
     private final ContactAddressStore store;
     private final Supplier<EventAdmin> events;
 
-    ContactAddresses(OfflineVerifier verifier, ContactAddressStore store, Supplier<EventAdmin> events) {
+    ContactAddresses(Verifications verifier, ContactAddressStore store, Supplier<EventAdmin> events) {
         this.verifier = verifier;
         this.store = store;
         this.events = events;
@@ -61,15 +61,17 @@ final class ContactAddresses {
             return new ContactAddress(contact.id(), raw, null, v.verdict());
         }
         StandardAddress a = v.candidates().get(0);
-        String note = note(a);
+        String note = note(a) + (a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE ? "" : "; " + v.verdict());
         store.put(contact.id(), text, a, v.unparsed(), note);
         String line = Stream.of(a.deliveryLine1(), a.lastLine()).filter(Objects::nonNull).collect(Collectors.joining(", "));
         Map<String, Object> details = new HashMap<>();
         details.put("standardized", line);
         details.put("precision", a.metadata().precision());
         details.put("changes", v.changes().size());
-        post(contact.id(), actor, eventKey, "ADDRESS_STANDARDIZED", "Address standardized offline: " + line
-                + " (not verified; " + note + ")", details);
+        details.put("verdict", v.verdict());
+        post(contact.id(), actor, eventKey, a.verified() ? "ADDRESS_VERIFIED" : "ADDRESS_STANDARDIZED",
+                (a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE ? "Address standardized offline: " + line
+                        + " (not verified; " + note + ")" : "Address " + v.verdict() + ": " + line), details);
         return new ContactAddress(contact.id(), raw, a, note);
     }
 
@@ -80,13 +82,17 @@ final class ContactAddresses {
     }
 
     static String note(StandardAddress a) {
-        String where = switch (a.metadata().precision()) {
+        String precision = a.metadata().precision() == null ? "Unknown" : a.metadata().precision();
+        String where = switch (precision) {
             case "Zip5" -> "geocoded at the ZIP centroid";
+            case "Zip6", "Zip7", "Zip8", "Zip9" -> "geocoded at the ZIP+4 centroid";
+            case "Rooftop", "Parcel", "Street" -> "geocoded to the " + precision.toLowerCase(java.util.Locale.ROOT);
             case "State" -> "placed at state level only";
             default -> "not geocoded";
         };
-        String tz = a.metadata().timeZone() == null ? "time zone unknown"
-                : "time zone " + a.metadata().timeZone() + ("Zip5".equals(a.metadata().precision()) ? " from the county" : " from the state");
+        boolean offline = a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE;
+        String tz = a.metadata().timeZone() == null ? "time zone unknown" : "time zone " + a.metadata().timeZone()
+                + (!offline ? " from " + a.source() : "Zip5".equals(precision) ? " from the county" : " from the state");
         return where + "; " + tz;
     }
 

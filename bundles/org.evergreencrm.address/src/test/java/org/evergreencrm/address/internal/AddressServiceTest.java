@@ -225,6 +225,8 @@ class AddressServiceTest {
         assertEquals("123 MAIN ST, SPRINGFIELD IL 62701", byZip.get(0).text());
         assertEquals("PENSACOLA FL 32501", f.service().autocomplete(REP, "325", 5).get(0).text());
         assertEquals("45 W 7TH ST, SAINT PAUL MN 55102", f.service().autocomplete(REP, "45 W 7th St saint p", 5).get(0).text());
+        assertTrue(f.service().autocomplete(REP, "500 north palafox street suite 3", 5).isEmpty(), "a unit number is no ZIP prefix");
+        assertEquals("PENSACOLA FL 32501", f.service().autocomplete(REP, "pensacola fl 3", 5).get(0).text());
         assertTrue(f.service().autocomplete(REP, "", 5).isEmpty());
         assertTrue(f.service().autocomplete(REP, "zzzz", 5).isEmpty());
     }

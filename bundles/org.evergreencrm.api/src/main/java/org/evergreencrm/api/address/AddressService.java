@@ -37,4 +37,7 @@ public interface AddressService {
     List<ZipImport> zipImports(Actor actor);
 
     ZipDirectory.ZipDataStatus zipStatus();
+
+    /** Which verification service is used ({@link AddressVerifier#status()}), or that verification is offline only. */
+    String verifierStatus();
 }
