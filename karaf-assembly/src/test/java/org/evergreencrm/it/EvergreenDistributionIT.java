@@ -99,11 +99,6 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
-    public void theSmartyStreetsPluginVerifiesLiveAndFallsBackOffline() throws Exception {
-        new SmartyScenarios(this, context).pluginVerifiesCachesFallsBackAndLeavesLive();
-    }
-
-    @Test
     public void everyOperationFollowsTheAuthorizationMatrix() throws Exception {
         new SecurityScenarios(this).everyOperationFollowsTheAccessRule();
     }
