@@ -99,6 +99,11 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void smartyStreetsVerifiesCachesAndFallsBackLive() throws Exception {
+        new SmartyScenarios(this, context).verifiedCachedAndFallingBack();
+    }
+
+    @Test
     public void everyOperationFollowsTheAuthorizationMatrix() throws Exception {
         new SecurityScenarios(this).everyOperationFollowsTheAccessRule();
     }
