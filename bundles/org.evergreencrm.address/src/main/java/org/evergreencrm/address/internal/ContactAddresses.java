@@ -62,7 +62,12 @@ final class ContactAddresses {
         }
         StandardAddress a = v.candidates().get(0);
         String note = note(a) + (a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE ? "" : "; " + v.verdict());
+        Optional<ContactAddressStore.Stored> before = store.get(contact.id());
         store.put(contact.id(), text, a, v.unparsed(), note);
+        announce(contact.id(), actor);
+        if (before.isPresent() && sameResult(before.get(), text, a)) {
+            return new ContactAddress(contact.id(), raw, a, note); // standardized again to the same result: nothing new for the timeline
+        }
         String line = Stream.of(a.deliveryLine1(), a.lastLine()).filter(Objects::nonNull).collect(Collectors.joining(", "));
         Map<String, Object> details = new HashMap<>();
         details.put("standardized", line);
@@ -73,6 +78,13 @@ final class ContactAddresses {
                 (a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE ? "Address standardized offline: " + line
                         + " (not verified; " + note + ")" : "Address " + v.verdict() + ": " + line), details);
         return new ContactAddress(contact.id(), raw, a, note);
+    }
+
+    private static boolean sameResult(ContactAddressStore.Stored before, String text, StandardAddress a) {
+        StandardAddress b = before.address();
+        return before.rawText().equals(text) && Objects.equals(b.deliveryLine1(), a.deliveryLine1())
+                && Objects.equals(b.lastLine(), a.lastLine()) && Objects.equals(b.metadata().precision(), a.metadata().precision())
+                && b.source() == a.source() && b.verified() == a.verified();
     }
 
     Optional<ContactAddress> of(Contact contact) {
@@ -103,6 +115,16 @@ final class ContactAddresses {
         String s = Stream.of(a.line1(), a.line2(), a.city(), a.state(), a.postalCode(), a.country())
                 .map(x -> x == null ? "" : x.strip()).collect(Collectors.joining("|"));
         return s.replace("|", "").isBlank() ? null : s;
+    }
+
+    /** Tells who follows standardized addresses (enrichment) that this contact's is stored. */
+    private void announce(long contactId, String actor) {
+        EventAdmin admin = events.get();
+        if (admin != null) {
+            admin.postEvent(new Event(org.evergreencrm.api.enrichment.EnrichmentEvents.ADDRESS_STANDARDIZED, Map.of(
+                    org.evergreencrm.api.enrichment.EnrichmentEvents.CONTACT_ID, contactId,
+                    org.evergreencrm.api.enrichment.EnrichmentEvents.ACTOR, actor == null ? "system" : actor)));
+        }
     }
 
     private void post(long contactId, String actor, String key, String kind, String summary, Map<String, Object> details) {

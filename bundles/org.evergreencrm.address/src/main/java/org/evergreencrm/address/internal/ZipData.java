@@ -187,6 +187,20 @@ public final class ZipData implements ZipDirectory {
     }
 
     @Override
+    public List<ZipPlace> near(double latitude, double longitude, double miles, int max) {
+        org.evergreencrm.api.lead.GeoPoint at = new org.evergreencrm.api.lead.GeoPoint(latitude, longitude, "Zip5", "zip");
+        double dLat = miles / 69.0; // a degree of latitude is about 69 miles: a cheap box before the great circle
+        record Near(ZipPlace place, double miles) {
+        }
+        return index.byZip().values().stream()
+                .filter(p -> Math.abs(p.latitude() - latitude) <= dLat)
+                .map(p -> new Near(p, at.milesTo(new org.evergreencrm.api.lead.GeoPoint(p.latitude(), p.longitude(), "Zip5", "zip"))))
+                .filter(n -> n.miles() <= miles)
+                .sorted(java.util.Comparator.comparingDouble(Near::miles))
+                .limit(Math.max(0, max)).map(Near::place).toList();
+    }
+
+    @Override
     public ZipDataStatus status() {
         Index i = index;
         if (i.byZip().isEmpty()) {

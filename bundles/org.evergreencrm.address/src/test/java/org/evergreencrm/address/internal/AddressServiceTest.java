@@ -247,8 +247,11 @@ class AddressServiceTest {
         assertEquals("America/Chicago", stored.standard().metadata().timeZone());
         assertEquals(30.4225, stored.standard().metadata().latitude());
         assertTrue(stored.note().contains("ZIP centroid"), stored.note());
-        assertEquals(1, f.events().size());
-        Event e = f.events().get(0);
+        assertEquals(1, timeline(f).size());
+        Event e = timeline(f).get(0);
+        assertEquals(1, f.events().stream().filter(x -> x.getTopic().equals(org.evergreencrm.api.enrichment.EnrichmentEvents.ADDRESS_STANDARDIZED)
+                && Long.valueOf(41).equals(x.getProperty(org.evergreencrm.api.enrichment.EnrichmentEvents.CONTACT_ID))).count(),
+                "enrichment is told the standardized address is stored");
         assertEquals(TimelineEvents.ACTIVITY, e.getTopic());
         assertEquals("ADDRESS_STANDARDIZED", e.getProperty(TimelineEvents.KIND));
         assertEquals(41L, e.getProperty(TimelineEvents.CONTACT_ID));
@@ -256,7 +259,7 @@ class AddressServiceTest {
 
         // the same address again (another field changed): nothing new
         f.service().handleEvent(contactEvent(ContactEvents.UPDATED, contact(41, REP.userId(), typed, 2)));
-        assertEquals(1, f.events().size());
+        assertEquals(1, timeline(f).size());
         // another rep sees nothing of it, not even that it exists
         assertThrows(AccessDeniedException.class, () -> f.service().ofContact(OTHER, 41));
         assertThrows(AccessDeniedException.class, () -> f.service().standardizeContact(OTHER, 41));
@@ -266,9 +269,14 @@ class AddressServiceTest {
         f.contacts().put(42L, abroad);
         f.service().handleEvent(contactEvent(ContactEvents.CREATED, abroad));
         assertTrue(f.service().ofContact(REP, 42).isEmpty());
-        assertEquals("ADDRESS_NOT_STANDARDIZED", f.events().get(1).getProperty(TimelineEvents.KIND));
+        assertEquals("ADDRESS_NOT_STANDARDIZED", timeline(f).get(1).getProperty(TimelineEvents.KIND));
         ContactAddress again = f.service().standardizeContact(REP, 41);
         assertEquals("500 N PALAFOX ST STE 2", again.standard().deliveryLine1());
+        assertEquals(2, timeline(f).size(), "standardized again to the same result: nothing new on the timeline");
+    }
+
+    private static List<Event> timeline(Fixture f) {
+        return f.events().stream().filter(e -> e.getTopic().equals(TimelineEvents.ACTIVITY)).toList();
     }
 
     private static Event contactEvent(String topic, Contact c) {

@@ -23,6 +23,14 @@ public interface ZipDirectory {
     /** Places whose ZIP or city starts with {@code prefix} (case-insensitive), at most {@code max}, for autocomplete. */
     List<ZipPlace> suggest(String prefix, String state, int max);
 
+    /**
+     * The ZIPs whose centroid lies within {@code miles} of a point, nearest first (at most {@code max}); empty without
+     * imported data. Neighbourhood density and "nearest" questions use it.
+     */
+    default List<ZipPlace> near(double latitude, double longitude, double miles, int max) {
+        return List.of();
+    }
+
     ZipDataStatus status();
 
     /** How much the directory knows: rows imported, from where and when; {@code stateLevelOnly} when nothing was imported. */

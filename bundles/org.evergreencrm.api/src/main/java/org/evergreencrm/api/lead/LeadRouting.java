@@ -13,6 +13,11 @@ public interface LeadRouting {
 
     List<Link> chain();
 
+    /** The branch offices configured for routing (nearest-branch enrichment uses the same list). */
+    default List<BranchOffice> branches() {
+        return List.of();
+    }
+
     /** Every active rep's availability, now. */
     List<RepAvailability> availability();
 

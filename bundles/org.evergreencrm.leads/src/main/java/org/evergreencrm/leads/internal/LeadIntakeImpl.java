@@ -91,6 +91,8 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<LeadRoutingStrategy> strategies = List.of();
 
+    private final List<org.evergreencrm.api.lead.BranchOffice> routingBranches;
+
     @Activate
     public LeadIntakeImpl(BundleContext context, @Reference CamelContext camel,
             @Reference(target = "(osgi.jndi.service.name=evergreen)") DataSource ds, @Reference(target = "(evergreen.schema=org.evergreencrm.leads)") SchemaReady schemaReady,
@@ -104,6 +106,8 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
         this.queries = new LeadQueries(ds, store, deadLetters, new FeedStates(ds), contacts, clock);
         this.ds = ds;
         RoutingConfig routing = RoutingConfig.from(properties);
+        this.routingBranches = routing.branches().values().stream()
+                .map(b -> new org.evergreencrm.api.lead.BranchOffice(b.name(), b.at(), b.radiusMiles(), b.reps())).toList();
         RoutingStore routingStore = new RoutingStore(ds);
         ZipCentroids zips = ZipCentroids.configured(routing.zipCentroidsFile()).withDirectory(() -> zipDirectory);
         this.router = new LeadRouter(routing, routingStore, users, zips, this::strategiesByName, clock);
@@ -367,6 +371,11 @@ public final class LeadIntakeImpl implements LeadIntake, LeadRouting {
     @Override
     public List<Link> chain() {
         return router.describe();
+    }
+
+    @Override
+    public List<org.evergreencrm.api.lead.BranchOffice> branches() {
+        return routingBranches;
     }
 
     @Override

@@ -126,6 +126,20 @@ public final class ApiServlet extends CXFNonSpringServlet {
         addresses.compareAndSet(a, null);
     }
 
+    /** Enrichment: the endpoints answer 503 while the enrichment bundle is not running. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindEnrichment(org.evergreencrm.api.enrichment.EnrichmentService e) {
+        enrichment.set(e);
+    }
+
+    void unbindEnrichment(org.evergreencrm.api.enrichment.EnrichmentService e) {
+        enrichment.compareAndSet(e, null);
+    }
+
+    private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.enrichment.EnrichmentService> enrichment =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
@@ -137,7 +151,8 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 org.evergreencrm.rest.internal.resources.TaskResource.class,
                 org.evergreencrm.rest.internal.resources.SessionResource.class,
                 org.evergreencrm.rest.internal.resources.PluginResource.class,
-                org.evergreencrm.rest.internal.resources.AddressResource.class));
+                org.evergreencrm.rest.internal.resources.AddressResource.class,
+                org.evergreencrm.rest.internal.resources.EnrichmentResource.class));
         PasswordLogin passwords = new PasswordLogin(users);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
@@ -155,6 +170,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.SessionResource(users, passwords, sessions::get)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.PluginResource(plugins::get)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.AddressResource(addresses::get)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.EnrichmentResource(enrichment::get)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),
