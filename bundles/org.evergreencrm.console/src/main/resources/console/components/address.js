@@ -39,7 +39,12 @@ export default {
     onMounted(load);
     // the contact changed (saved here or live): its address is standardized again by the server shortly
     watch(() => props.version, () => setTimeout(load, 700));
-    return { address, state, error, busy, again, when };
+    // OpenStreetMap at the point, zoomed to the street for a rooftop point and to the neighbourhood for a ZIP centroid
+    function mapLink(m) {
+      const zoom = m.precision === 'Zip5' ? 13 : m.precision === 'State' ? 6 : 17;
+      return 'https://www.openstreetmap.org/?mlat=' + m.latitude + '&mlon=' + m.longitude + '#map=' + zoom + '/' + m.latitude + '/' + m.longitude;
+    }
+    return { address, state, error, busy, again, when, mapLink };
   },
   template: `
   <section class="card" aria-labelledby="address-title" data-test="contact-address">
@@ -52,7 +57,8 @@ export default {
       <dl class="facts">
         <dt>Placed</dt><dd>{{ address.note }}</dd>
         <dt v-if="address.standard.metadata.countyName">County</dt><dd v-if="address.standard.metadata.countyName">{{ address.standard.metadata.countyName }} ({{ address.standard.metadata.countyFips }})</dd>
-        <dt v-if="address.standard.metadata.latitude != null">Location</dt><dd v-if="address.standard.metadata.latitude != null">{{ address.standard.metadata.latitude }}, {{ address.standard.metadata.longitude }} ({{ address.standard.metadata.precision }})</dd>
+        <dt v-if="address.standard.metadata.latitude != null">Location</dt><dd v-if="address.standard.metadata.latitude != null">{{ address.standard.metadata.latitude }}, {{ address.standard.metadata.longitude }} ({{ address.standard.metadata.precision }})
+          <a :href="mapLink(address.standard.metadata)" target="_blank" rel="noopener noreferrer" id="address-map-link">Map</a></dd>
         <dt v-if="address.standard.analysis.footnotes">Notes</dt><dd v-if="address.standard.analysis.footnotes">{{ address.standard.analysis.footnotes }}</dd>
       </dl>
     </template>

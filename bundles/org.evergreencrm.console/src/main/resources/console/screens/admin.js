@@ -8,12 +8,13 @@ import AdminDnc from './admin/dnc.js';
 import AdminPlugins from './admin/plugins.js';
 import AdminDuplicates from './admin/duplicates.js';
 import AdminZips from './admin/zips.js';
+import AdminEnrichment from './admin/enrichment.js';
 
-const TABS = [['users', 'Users and teams'], ['buckets', 'Buckets'], ['routing', 'Routing'], ['sources', 'Lead sources'], ['dnc', 'Do-not-call lists'], ['zips', 'ZIP data'], ['duplicates', 'Duplicates'], ['plugins', 'Plugins']];
+const TABS = [['users', 'Users and teams'], ['buckets', 'Buckets'], ['routing', 'Routing'], ['sources', 'Lead sources'], ['dnc', 'Do-not-call lists'], ['zips', 'ZIP data'], ['enrichment', 'Enrichment'], ['duplicates', 'Duplicates'], ['plugins', 'Plugins']];
 
 export default {
   name: 'AdminScreen',
-  components: { AdminUsers, AdminBuckets, AdminRouting, AdminSources, AdminDnc, AdminDuplicates, AdminPlugins, AdminZips },
+  components: { AdminUsers, AdminBuckets, AdminRouting, AdminSources, AdminDnc, AdminDuplicates, AdminPlugins, AdminZips, AdminEnrichment },
   setup() {
     const tab = ref(new URLSearchParams(location.hash.split('?')[1] || '').get('tab') || 'users');
     function keys(event, i) {
@@ -39,6 +40,7 @@ export default {
       <admin-sources v-if="tab === 'sources'"></admin-sources>
       <admin-dnc v-if="tab === 'dnc'"></admin-dnc>
       <admin-zips v-if="tab === 'zips'"></admin-zips>
+      <admin-enrichment v-if="tab === 'enrichment'"></admin-enrichment>
       <admin-duplicates v-if="tab === 'duplicates'"></admin-duplicates>
       <admin-plugins v-if="tab === 'plugins'"></admin-plugins>
     </div>

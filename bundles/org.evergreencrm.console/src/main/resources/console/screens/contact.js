@@ -10,6 +10,7 @@ import ContactDuplicates from '../components/duplicates.js';
 import PresenceBar from '../components/presence.js';
 import ContactAddress from '../components/address.js';
 import AddressCheck from '../components/address-check.js';
+import ContactEnrichment from '../components/enrichment.js';
 
 const STATUSES = ['NEW', 'WORKING', 'NURTURING', 'QUALIFIED', 'UNQUALIFIED', 'CUSTOMER'];
 
@@ -48,7 +49,7 @@ function formField(field) {
 
 export default {
   name: 'ContactScreen',
-  components: { ContactTimeline, ContactDuplicates, PresenceBar, ContactAddress, AddressCheck },
+  components: { ContactTimeline, ContactDuplicates, PresenceBar, ContactAddress, AddressCheck, ContactEnrichment },
   setup() {
     const route = useRoute();
     const id = computed(() => Number(route.params.id));
@@ -213,6 +214,7 @@ export default {
       </section>
     </div>
     <contact-address :contact-id="id" :version="contact.version"></contact-address>
+    <contact-enrichment :contact-id="id" :version="contact.version"></contact-enrichment>
     <contact-timeline :contact-id="id"></contact-timeline>
     <contact-duplicates :contact-id="id" @merged="load"></contact-duplicates>
   </section>

@@ -385,6 +385,33 @@ class ConsoleBrowserIT {
         assertEquals("12033", stored.get("standard").get("metadata").get("countyFips").asText());
     }
 
+    @Test
+    @Order(11)
+    void aRepSeesTheEnrichmentAndTheMapAndAnAdminReEnrichesEveryone() throws Exception {
+        long id = firstContactOf("rick");
+        rick.get(karaf.baseUrl() + "/console/#/contacts/" + id);
+        By panel = By.cssSelector("[data-test=contact-enrichment]");
+        // the address saved in the test before: Pensacola, Escambia county, at the ZIP centroid
+        new WebDriverWait(rick, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(panel, "Escambia"));
+        String text = rick.findElement(panel).getText();
+        assertTrue(text.contains("Neighbourhood") && text.contains("Market (our history)") && text.contains("neighborhood, "), text);
+        String map = rick.findElement(By.id("address-map-link")).getAttribute("href");
+        assertTrue(map.startsWith("https://www.openstreetmap.org/?mlat=30.4225&mlon=-87.2244"), map);
+        scrollTo(rick, rick.findElement(By.id("enrichment-title")));
+        screenshot(rick, "contact-enrichment");
+        rick.findElement(By.id("enrich-again")).click();
+        wait(rick).until(ExpectedConditions.elementToBeClickable(By.id("enrich-again")));
+
+        admin.get(karaf.baseUrl() + "/console/#/admin");
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-enrichment"))).click();
+        wait(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=enrichment-providers]"), "market:"));
+        admin.findElement(By.id("enrich-all")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.list"), "DONE"));
+        String jobs = admin.findElement(By.cssSelector("table.list")).getText();
+        assertTrue(jobs.contains("contacts standardized and enriched, 0 failed"), jobs);
+        screenshot(admin, "admin-enrichment");
+    }
+
     /**
      * Requests, bytes over the wire, decoded bytes and time to interactive (the console's
      * {@code evergreen-interactive} mark) of the page just loaded, from the browser's own timing (a measurement for

@@ -248,4 +248,18 @@ public class EvergreenLeadRoutingIT extends EvergreenTestSupport {
         }
         assertEquals(200, http().send("PUT", "/api/v1/leads/routing/reps/" + users.repB(), "admin", ADMIN_PASSWORD, "{}").status());
     }
+
+    @Test
+    public void aContactAndAWebFormLeadAreStandardizedGeocodedAndEnriched() throws Exception {
+        awaitAllBundlesActive();
+        String id = Long.toString(System.nanoTime() % 100_000);
+        new EnrichmentScenarios(this).aContactAndAWebFormLeadAreStandardizedGeocodedAndEnriched(n -> {
+            try {
+                return lead(form("first_name=Lee&last_name=Former" + id + "&phone=%28217%29+555-0101&address=77+south+5th+street"
+                        + "&city=springfield&state=IL&zip=62704&submissionId=en-" + id));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }

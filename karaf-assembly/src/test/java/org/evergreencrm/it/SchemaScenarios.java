@@ -77,7 +77,7 @@ final class SchemaScenarios {
 
     void everyCoreBundleOwnsItsSchema() throws Exception {
         StoreInfo store = service(context, StoreInfo.class, null);
-        for (String b : new String[] {"store", "compliance", "queue", "leads", "scheduler", "timeline", "dedup", "address"}) {
+        for (String b : new String[] {"store", "compliance", "queue", "leads", "scheduler", "timeline", "dedup", "address", "enrichment"}) {
             BundleSchema s = schemaOf(store, "org.evergreencrm." + b);
             assertNotNull(b + " in " + store.schemas(), s);
             assertEquals(s.toString(), BundleSchema.State.APPLIED, s.state());

@@ -123,6 +123,13 @@ final class SecurityScenarios {
         {"GET /addresses/zip-status", "401", "200", "200", "200", "200", "200", "200"},
         {"*POST /addresses/zip-imports", "401", "-", "403|415", "403|415", "403|415", "403|415", "403|415"},
         {"GET /addresses/zip-imports", "401", "200", "403", "403", "403", "403", "403"},
+        // enrichment: a contact's values follow the contact; the re-enrichment job is for admins
+        {"GET /enrichment/contacts/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
+        {"*POST /enrichment/contacts/{contactId}/refresh", "401", "-", "-", "-", "403", "403", "403"},
+        {"GET /enrichment/providers", "401", "200", "200", "200", "200", "200", "200"},
+        {"*POST /enrichment/jobs", "401", "-", "403", "403", "403", "403", "403"},
+        {"GET /enrichment/jobs", "401", "200", "403", "403", "403", "403", "403"},
+        {"GET /enrichment/jobs/{id}", "401", "200|404", "403", "403", "403", "403", "403"},
     };
 
     private final EvergreenTestSupport support;

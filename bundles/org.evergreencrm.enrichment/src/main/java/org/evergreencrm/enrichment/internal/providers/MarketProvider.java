@@ -30,11 +30,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Market context from our own history ({@link MarketMath}): the last three years of leads with their contact's ZIP and
  * state, and whether the contact got an appointment set in the call queue after the lead came in (the closest thing to a close the CRM
  * records until the pipeline exists). Read-only over the leads', contacts' and queue's tables, as one snapshot that is
- * read again when it is older than {@value #SNAPSHOT_MINUTES} minutes.
+ * read again when it is older than {@value #SNAPSHOT_SECONDS} seconds (market figures move slowly; one
+ * snapshot serves a whole re-enrichment job).
  */
 @Component(service = EnrichmentProvider.class, property = "service.ranking:Integer=30")
 public final class MarketProvider implements EnrichmentProvider {
-    static final int SNAPSHOT_MINUTES = 10;
+    static final int SNAPSHOT_SECONDS = 60;
     private final DataSource ds;
     private final Clock clock;
     private volatile Snapshot snapshot;
@@ -86,7 +87,7 @@ public final class MarketProvider implements EnrichmentProvider {
     private Snapshot facts() {
         Snapshot snap = snapshot;
         Instant now = clock.instant();
-        if (snap == null || snap.at().plus(Duration.ofMinutes(SNAPSHOT_MINUTES)).isBefore(now)) {
+        if (snap == null || snap.at().plus(Duration.ofSeconds(SNAPSHOT_SECONDS)).isBefore(now)) {
             snap = read(now);
             snapshot = snap;
         }
