@@ -109,6 +109,87 @@ final class EnrichmentScenarios {
         assertTrue(providers, providers.contains("branch: ") && providers.contains("market: ") && providers.contains("neighborhood: "));
     }
 
+    /**
+     * The ATTOM adapter configured live through ConfigAdmin against a stub of the Property API on Karaf's HTTP port: a
+     * contact gets property values; a second contact at the same address is answered from the cache; the
+     * configuration deleted, the provider leaves and the rest of enrichment goes on.
+     */
+    void propertyDataConfiguredLiveCachedAndRemoved(org.osgi.framework.BundleContext context) throws Exception {
+        java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javax.servlet.http.HttpServlet stub = new javax.servlet.http.HttpServlet() {
+            @Override
+            protected void doGet(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp) throws java.io.IOException {
+                requests.add(req.getPathInfo() + "?" + req.getQueryString() + " key=" + req.getHeader("apikey"));
+                resp.setContentType("application/json");
+                resp.getWriter().write(req.getPathInfo().endsWith("/attomavm/detail")
+                        ? "{\"status\":{\"code\":0},\"property\":[{\"avm\":{\"amount\":{\"value\":231000,\"low\":210000,\"high\":250000,\"scr\":81}}}]}"
+                        : "{\"status\":{\"code\":0,\"msg\":\"SuccessWithResult\"},\"property\":[{\"summary\":{\"absenteeInd\":\"ABSENTEE(MAIL AND SITUS NOT =)\","
+                        + "\"propclass\":\"Single Family Residence / Townhouse\",\"yearbuilt\":1962},\"building\":{\"size\":{\"livingsize\":1410},"
+                        + "\"rooms\":{\"bathstotal\":1.5,\"beds\":3}},\"lot\":{\"lotsize1\":0.21,\"lotsize2\":9148}}]}");
+            }
+        };
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", "/attom-stub/*");
+        props.put("osgi.http.whiteboard.servlet.name", "attom-stub");
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> registration = context.registerService(javax.servlet.Servlet.class, stub, props);
+        org.osgi.util.tracker.ServiceTracker<org.osgi.service.cm.ConfigurationAdmin, org.osgi.service.cm.ConfigurationAdmin> cm =
+                new org.osgi.util.tracker.ServiceTracker<>(context, org.osgi.service.cm.ConfigurationAdmin.class, null);
+        cm.open();
+        org.osgi.service.cm.Configuration config = cm.waitForService(10_000).getConfiguration("org.evergreencrm.enrichment.attom", "?");
+        try {
+            java.util.Hashtable<String, Object> attom = new java.util.Hashtable<>();
+            attom.put("apiKey", "it-attom-key");
+            attom.put("baseUrl", "http://localhost:" + Integer.getInteger("evergreen.test.http.port") + "/attom-stub/propertyapi/v1.0.0");
+            attom.put("retries", "0");
+            config.update(attom);
+            for (int i = 0; i < 100 && !admin("GET", "/enrichment/providers", null).body().contains("attom (external)"); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(admin("GET", "/enrichment/providers", null).body().contains("attom (external)"));
+            String[] ids = new String[2];
+            for (int k = 0; k < 2; k++) {
+                Http.Reply created = admin("POST", "/contacts", "{\"firstName\":\"Pat\",\"lastName\":\"Property" + s + k
+                        + "\",\"address\":{\"line1\":\"" + (k == 0 ? "1200 South 6th Street" : "1200 s. 6th st") + "\",\"city\":\"Springfield\","
+                        + "\"state\":\"IL\",\"postalCode\":\"62704\",\"country\":\"US\"}}");
+                assertEquals(created.toString(), 201, created.status());
+                ids[k] = created.json().get("id").asText();
+                JsonNode e = null;
+                for (int i = 0; i < 100; i++) {
+                    e = admin("GET", "/enrichment/contacts/" + ids[k], null).json();
+                    if (e.toString().contains("yearBuilt")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                Map<String, JsonNode> v = values(e);
+                assertEquals(e.toString(), "1962", v.get("property/yearBuilt").get("value").asText());
+                assertEquals("false", v.get("property/ownerOccupied").get("value").asText());
+                assertEquals("231000", v.get("property/estimatedValue").get("value").asText());
+                assertEquals("attom", v.get("property/estimatedValue").get("source").asText());
+            }
+            assertEquals("two requests (detail and value) for two contacts at one address: " + requests, 2, requests.size());
+            assertTrue(requests.toString(), requests.get(0).startsWith("/propertyapi/v1.0.0/property/detail?address1=1200%20S%206TH%20ST")
+                    && requests.get(0).endsWith("key=it-attom-key"));
+            String providers = support.shell("crm:enrich-providers");
+            assertTrue(providers, providers.contains("1 lookups saved in all") && !providers.contains("it-attom-key"));
+            config.delete();
+            for (int i = 0; i < 100 && admin("GET", "/enrichment/providers", null).body().contains("attom"); i++) {
+                Thread.sleep(100);
+            }
+            assertFalse("the provider left with its configuration", admin("GET", "/enrichment/providers", null).body().contains("attom"));
+            JsonNode after = admin("POST", "/enrichment/contacts/" + ids[0] + "/refresh", null).json();
+            assertTrue(after.toString(), after.toString().contains("nearestBranch"));
+        } finally {
+            try {
+                config.delete();
+            } catch (IllegalStateException alreadyDeleted) {
+                // deleted above
+            }
+            registration.unregister();
+            cm.close();
+        }
+    }
+
     private JsonNode awaitEnriched(String id, String user, String pw) throws Exception {
         for (int i = 0; i < 100; i++) {
             JsonNode e = http.send("GET", "/api/v1/enrichment/contacts/" + id, user, pw, null).json();

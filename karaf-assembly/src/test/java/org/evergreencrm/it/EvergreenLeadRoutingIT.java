@@ -262,4 +262,10 @@ public class EvergreenLeadRoutingIT extends EvergreenTestSupport {
             }
         });
     }
+
+    @Test
+    public void propertyDataIsConfiguredLiveCachedAndRemoved() throws Exception {
+        awaitAllBundlesActive();
+        new EnrichmentScenarios(this).propertyDataConfiguredLiveCachedAndRemoved(context);
+    }
 }

@@ -64,7 +64,7 @@ public final class ZipData implements ZipDirectory {
             @org.osgi.service.component.annotations.Reference(target = "(evergreen.schema=org.evergreencrm.address)")
             org.evergreencrm.api.store.SchemaReady schema, AddressConfig config) {
         this(ds, Clock.systemUTC());
-        if (index.byZip().isEmpty() && !config.zipDataFile().isBlank()) {
+        if (index().byZip().isEmpty() && !config.zipDataFile().isBlank()) {
             firstStart.submit(() -> importFiles(config.zipDataFile()));
         }
     }
@@ -99,6 +99,36 @@ public final class ZipData implements ZipDirectory {
         firstStartRows = -1;
     }
 
+    /** How often a node looks whether another node imported ZIP data (one cheap query). */
+    static final long CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    volatile long checkNanos = CHECK_NANOS;
+    private volatile long checkedAt = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The index, read again first when another node finished an import since (looked for at most every 30 s, by the
+     * newest finished import's id; one caller reloads, the others go on with the index they have).
+     */
+    private Index index() {
+        Index i = index;
+        if (System.nanoTime() - checkedAt > checkNanos && checking.compareAndSet(false, true)) {
+            try {
+                checkedAt = System.nanoTime();
+                long newest = store.newestDoneImport();
+                if (newest != (i.last() == null ? 0 : i.last().id())) {
+                    LOG.log(System.Logger.Level.INFO, "ZIP data import " + newest + " finished elsewhere: reading the ZIP directory again");
+                    reload();
+                    i = index;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not look for newer ZIP data: " + e.getMessage());
+            } finally {
+                checking.set(false);
+            }
+        }
+        return i;
+    }
+
     /** Reads the table again (after an import here or on another node). */
     void reload() {
         NavigableMap<String, ZipPlace> byZip = new TreeMap<>();
@@ -117,7 +147,7 @@ public final class ZipData implements ZipDirectory {
     @Override
     public Optional<ZipPlace> zip(String zip) {
         String z = zip5(zip);
-        return z == null ? Optional.empty() : Optional.ofNullable(index.byZip().get(z));
+        return z == null ? Optional.empty() : Optional.ofNullable(index().byZip().get(z));
     }
 
     @Override
@@ -144,7 +174,7 @@ public final class ZipData implements ZipDirectory {
         if (p.isEmpty() || max <= 0) {
             return out;
         }
-        NavigableMap<String, ZipPlace> map = Character.isDigit(p.charAt(0)) ? index.byZip() : index.byCity();
+        NavigableMap<String, ZipPlace> map = Character.isDigit(p.charAt(0)) ? index().byZip() : index().byCity();
         for (Map.Entry<String, ZipPlace> e : map.tailMap(p, true).entrySet()) {
             if (!e.getKey().startsWith(p) || out.size() >= max) {
                 break;
@@ -161,7 +191,7 @@ public final class ZipData implements ZipDirectory {
      * {@code "ST PAUL"} in MN gives {@code "SAINT PAUL"}; {@code null} when no such place is known.
      */
     String city(String state, String zip, String words) {
-        Index i = index;
+        Index i = index();
         if (words == null || words.isBlank() || i.cityNames().isEmpty()) {
             return null;
         }
@@ -192,7 +222,7 @@ public final class ZipData implements ZipDirectory {
         double dLat = miles / 69.0; // a degree of latitude is about 69 miles: a cheap box before the great circle
         record Near(ZipPlace place, double miles) {
         }
-        return index.byZip().values().stream()
+        return index().byZip().values().stream()
                 .filter(p -> Math.abs(p.latitude() - latitude) <= dLat)
                 .map(p -> new Near(p, at.milesTo(new org.evergreencrm.api.lead.GeoPoint(p.latitude(), p.longitude(), "Zip5", "zip"))))
                 .filter(n -> n.miles() <= miles)
@@ -202,7 +232,7 @@ public final class ZipData implements ZipDirectory {
 
     @Override
     public ZipDataStatus status() {
-        Index i = index;
+        Index i = index();
         if (i.byZip().isEmpty()) {
             return new ZipDataStatus(0, null, null, true, "no ZIP data imported: places are known to state level only "
                     + "(state from the ZIP's first three digits, the state's main time zone); import GeoNames US postal "

@@ -123,6 +123,15 @@ final class ZipStore {
         }
     }
 
+    /** The id of the newest finished import, 0 when none. */
+    long newestDoneImport() {
+        return Jdbc.read(ds, c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM address_zip_import WHERE state = 'DONE'")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     List<ZipImport> imports() {
         return Jdbc.read(ds, c -> {
             List<ZipImport> out = new ArrayList<>();

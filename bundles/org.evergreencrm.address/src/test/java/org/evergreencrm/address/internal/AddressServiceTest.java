@@ -275,6 +275,19 @@ class AddressServiceTest {
         assertEquals(2, timeline(f).size(), "standardized again to the same result: nothing new on the timeline");
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anotherNodesImportIsSeenWithoutARestart(TestDatabases.Db db) throws Exception {
+        DataSource ds = TestDatabases.migrated(db.dataSource());
+        ZipData nodeA = new ZipData(ds, CLOCK);
+        ZipData nodeB = new ZipData(ds, CLOCK);
+        nodeB.checkNanos = 0; // look every time (30 s in the product)
+        assertTrue(nodeB.zip("62704").isEmpty());
+        nodeA.importZips(ADMIN, "node-a", in(GEONAMES, false), n -> { });
+        assertEquals("Sangamon", nodeB.zip("62704").orElseThrow().countyName(), "node B read the directory again");
+        assertEquals(nodeA.status().zips(), nodeB.status().zips());
+    }
+
     private static List<Event> timeline(Fixture f) {
         return f.events().stream().filter(e -> e.getTopic().equals(TimelineEvents.ACTIVITY)).toList();
     }

@@ -16,6 +16,9 @@ public @interface AttomConfig {
     @AttributeDefinition(description = "Also ask the AVM endpoint for the estimated value (a second billed request)")
     boolean estimatedValue() default true;
 
+    @AttributeDefinition(description = "Days an answer is reused for every contact at that address (0: never reused)")
+    int cacheDays() default 30;
+
     @AttributeDefinition(description = "Time allowed for one request, in milliseconds")
     int timeoutMillis() default 3000;
 

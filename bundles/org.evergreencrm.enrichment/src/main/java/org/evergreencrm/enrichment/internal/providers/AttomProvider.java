@@ -52,12 +52,18 @@ public final class AttomProvider implements EnrichmentProvider {
     private final AtomicInteger inARow = new AtomicInteger();
     private volatile Instant openUntil = Instant.MIN;
 
+    private final PropertyCache cache;
+    private final AtomicLong fromCache = new AtomicLong();
+
     @Activate
-    public AttomProvider(AttomConfig config) {
-        this(config, Clock.systemUTC());
+    public AttomProvider(AttomConfig config, @org.osgi.service.component.annotations.Reference(target = "(osgi.jndi.service.name=evergreen)")
+            javax.sql.DataSource ds, @org.osgi.service.component.annotations.Reference(target = "(evergreen.schema=org.evergreencrm.enrichment)")
+            org.evergreencrm.api.store.SchemaReady schema) {
+        this(config, Clock.systemUTC(), new PropertyCache(ds));
     }
 
-    AttomProvider(AttomConfig config, Clock clock) {
+    AttomProvider(AttomConfig config, Clock clock, PropertyCache cache) {
+        this.cache = cache;
         if (config.apiKey() == null || config.apiKey().isBlank()) {
             throw new IllegalArgumentException("org.evergreencrm.enrichment.attom: apiKey is empty");
         }
@@ -89,13 +95,28 @@ public final class AttomProvider implements EnrichmentProvider {
         if (a == null || a.deliveryLine1() == null || a.lastLine() == null) {
             return List.of(); // a US street address is needed; foreign or unreadable addresses are not looked up
         }
+        String place = a.deliveryLine1().strip().toUpperCase(Locale.ROOT) + " | " + a.lastLine().strip().toUpperCase(Locale.ROOT);
+        if (cache != null) {
+            java.util.Optional<List<EnrichmentValue>> cached = cache.get(name(), place, s.now().minus(Duration.ofDays(Math.max(0, config.cacheDays()))));
+            if (cached.isPresent()) {
+                fromCache.incrementAndGet();
+                return cached.get();
+            }
+        }
+        List<EnrichmentValue> out = lookUp(a, s.now());
+        if (cache != null) {
+            cache.put(name(), place, out, s.now()); // "no data" too: it was paid for as well
+        }
+        return out;
+    }
+
+    private List<EnrichmentValue> lookUp(StandardAddress a, Instant now) throws IOException, InterruptedException {
         String query = "?address1=" + enc(a.deliveryLine1()) + "&address2=" + enc(a.lastLine());
         JsonNode detail = get("/property/detail" + query);
         List<EnrichmentValue> out = new ArrayList<>();
         if (detail == null) {
             return out;
         }
-        Instant now = s.now();
         String from = "ATTOM property detail";
         add(out, "yearBuilt", detail.at("/summary/yearbuilt"), null, from, now);
         add(out, "livingAreaSqft", detail.at("/building/size/livingsize"), "sqft", from, now);
@@ -196,7 +217,8 @@ public final class AttomProvider implements EnrichmentProvider {
     @Override
     public String status() {
         boolean open = clock.instant().isBefore(openUntil);
-        return "ATTOM at " + base + ": " + requests.get() + " requests, " + failures.get() + " failures since start; circuit "
+        return "ATTOM at " + base + ": " + requests.get() + " requests, " + failures.get() + " failures, " + fromCache.get()
+                + " answered from the cache since start" + (cache == null ? "" : ", " + cache.saved(name()) + " lookups saved in all") + "; circuit "
                 + (open ? "open until " + openUntil : "closed") + "; API key configured (not shown)";
     }
 }

@@ -80,6 +80,10 @@ class AttomProviderTest {
     }
 
     private AttomProvider provider(int timeoutMillis, int retries, int failuresToOpen) {
+        return provider(timeoutMillis, retries, failuresToOpen, null);
+    }
+
+    private AttomProvider provider(int timeoutMillis, int retries, int failuresToOpen, PropertyCache cache) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/propertyapi/v1.0.0/";
         return new AttomProvider(new AttomConfig() {
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -113,14 +117,22 @@ class AttomProviderTest {
             public int coolDownSeconds() {
                 return 60;
             }
-        });
+
+            public int cacheDays() {
+                return 30;
+            }
+        }, java.time.Clock.systemUTC(), cache);
     }
 
     private static EnrichmentSubject denver() {
+        return denver(Instant.parse("2026-12-03T10:00:00Z"));
+    }
+
+    private static EnrichmentSubject denver(Instant now) {
         AddressComponents c = new AddressComponents("4529", null, "WINONA", "CT", null, null, null, "DENVER", "CO", "80212", null);
         StandardAddress a = new StandardAddress(null, "4529 WINONA CT", "DENVER CO 80212", c, AddressMetadata.UNKNOWN, null,
                 AddressSource.OFFLINE, Instant.now());
-        return new EnrichmentSubject(1L, a, null, "80212", "CO", Instant.parse("2026-12-03T10:00:00Z"));
+        return new EnrichmentSubject(1L, a, null, "80212", "CO", now);
     }
 
     @Test
@@ -141,6 +153,27 @@ class AttomProviderTest {
         assertEquals(2, requests.size(), "detail and AVM");
         assertTrue(requests.get(0).startsWith("/propertyapi/v1.0.0/property/detail?address1=4529 WINONA CT&address2=DENVER CO 80212"), requests.get(0));
         assertTrue(requests.get(0).endsWith("apikey=secret-key-123"), "the key goes in the header, trimmed");
+    }
+
+    @Test
+    void anAnswerIsPaidForOnceAndReusedForEveryContactAtTheAddressWhileFresh() throws Exception {
+        PropertyCache cache = new PropertyCache(org.evergreencrm.store.internal.TestDatabases.migrated(
+                org.evergreencrm.store.internal.TestDatabases.h2().dataSource()));
+        AttomProvider p = provider(2000, 0, 3, cache);
+        List<EnrichmentValue> first = p.enrich(denver());
+        assertEquals(2, requests.size());
+        List<EnrichmentValue> second = p.enrich(denver(Instant.parse("2026-12-20T10:00:00Z")));
+        assertEquals(2, requests.size(), "the second contact at that address costs nothing");
+        assertEquals(first.stream().map(EnrichmentValue::value).toList(), second.stream().map(EnrichmentValue::value).toList());
+        assertTrue(second.get(0).detail().endsWith("from the cache)"), second.get(0).detail());
+        assertEquals(Instant.parse("2026-12-03T10:00:00Z"), second.get(0).at(), "the value's time is when it was answered");
+        assertTrue(p.status().contains("1 answered from the cache since start, 1 lookups saved in all"), p.status());
+        p.enrich(denver(Instant.parse("2027-01-10T10:00:00Z")));
+        assertEquals(4, requests.size(), "older than 30 days: asked again");
+        status.set(400);
+        p.enrich(new EnrichmentSubject(2L, denver().address(), null, "80212", "CO", Instant.parse("2027-03-01T10:00:00Z")));
+        assertEquals(List.of(), p.enrich(new EnrichmentSubject(3L, denver().address(), null, "80212", "CO", Instant.parse("2027-03-02T10:00:00Z"))));
+        assertEquals(5, requests.size(), "no data is remembered too");
     }
 
     @Test
