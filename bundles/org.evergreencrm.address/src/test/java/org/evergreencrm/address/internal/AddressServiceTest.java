@@ -79,7 +79,7 @@ class AddressServiceTest {
         TestDatabases.migrated(ds);
         ZipData zips = new ZipData(ds, CLOCK);
         Map<Long, Contact> contacts = new HashMap<>();
-        AddressServiceImpl service = new AddressServiceImpl(ds, contactsOwnedBy(contacts), zips, CLOCK, true);
+        AddressServiceImpl service = new AddressServiceImpl(ds, org.evergreencrm.store.internal.TestContacts.ownedBy(contacts), zips, CLOCK, true);
         List<Event> events = new ArrayList<>();
         service.events = new org.osgi.service.event.EventAdmin() {
             @Override
@@ -302,24 +302,6 @@ class AddressServiceTest {
     }
 
     /** Contacts by id; a non-admin may read and change only their own (the contact service's rule in small). */
-    static ContactService contactsOwnedBy(Map<Long, Contact> contacts) {
-        return (ContactService) java.lang.reflect.Proxy.newProxyInstance(ContactService.class.getClassLoader(),
-                new Class<?>[] {ContactService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("get") || method.getName().equals("getForChange")) {
-                        Actor actor = (Actor) args[0];
-                        Contact c = contacts.get((Long) args[1]);
-                        if (c == null) {
-                            throw new NotFoundException("contact", args[1]);
-                        }
-                        if (!actor.isAdmin() && !actor.userId().equals(c.ownerId())) {
-                            throw new AccessDeniedException("not your contact");
-                        }
-                        return c;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     static ByteArrayInputStream in(String text, boolean gzip) throws java.io.IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (!gzip) {

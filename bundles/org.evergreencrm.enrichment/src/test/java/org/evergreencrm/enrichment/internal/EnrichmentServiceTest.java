@@ -105,7 +105,7 @@ class EnrichmentServiceTest {
                     throw new UnsupportedOperationException(m.getName());
                 });
         AtomicInteger standardized = new AtomicInteger();
-        EnrichmentServiceImpl service = new EnrichmentServiceImpl(ds, contactsOwnedBy(contacts), scheduler, CLOCK);
+        EnrichmentServiceImpl service = new EnrichmentServiceImpl(ds, org.evergreencrm.store.internal.TestContacts.ownedBy(contacts), scheduler, CLOCK);
         List<Event> events = new ArrayList<>();
         service.events = new EventAdmin() {
             public void postEvent(Event e) {
@@ -268,24 +268,6 @@ class EnrichmentServiceTest {
                 }
             }
         }
-    }
-
-    static ContactService contactsOwnedBy(Map<Long, Contact> contacts) {
-        return (ContactService) Proxy.newProxyInstance(ContactService.class.getClassLoader(), new Class<?>[] {ContactService.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("get") || method.getName().equals("getForChange")) {
-                        Actor actor = (Actor) args[0];
-                        Contact c = contacts.get((Long) args[1]);
-                        if (c == null) {
-                            throw new NotFoundException("contact", args[1]);
-                        }
-                        if (!actor.isAdmin() && !actor.userId().equals(c.ownerId())) {
-                            throw new AccessDeniedException("not your contact");
-                        }
-                        return c;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     /** Standardizes a US address the simple way (the address bundle's own tests cover the real thing). */
