@@ -135,6 +135,14 @@ final class AddressScenarios {
         String zipStatus = support.shell("crm:zip-status");
         assertTrue(zipStatus, zipStatus.contains("it-" + s));
         assertTrue(support.shell("crm:address-contact " + id).contains("500 N PALAFOX ST STE 2"));
+        String byHand = support.shell("crm:address-set " + id + " \"500 N Palafox St Ste 200\" \"Pensacola FL 32501\"");
+        assertTrue(byHand, byHand.contains("500 N PALAFOX ST STE 200") && byHand.contains("set by hand by system"));
+        assertEquals("MANUAL", http.send("GET", "/api/v1/addresses/contacts/" + id, rep, pw, null).json().get("standard").get("source").asText());
+        Http.Reply refused = http.send("PUT", "/api/v1/addresses/contacts/" + id + "/standard", rep, pw, "{\"lines\":[\"somewhere\"]}");
+        Scenarios.assertProblem(refused, 400);
+        assertEquals(refused.body(), "lines", refused.json().get("field").asText());
+        assertEquals("the refused input changed nothing", "500 N PALAFOX ST STE 200",
+                http.send("GET", "/api/v1/addresses/contacts/" + id, rep, pw, null).json().get("standard").get("deliveryLine1").asText());
     }
 
     /** The address bundle stopped: its endpoints answer 503 problem+json, the rest of the CRM keeps working; started again, it answers. */

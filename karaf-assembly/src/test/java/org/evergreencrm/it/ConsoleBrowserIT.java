@@ -402,6 +402,20 @@ class ConsoleBrowserIT {
         rick.findElement(By.id("enrich-again")).click();
         wait(rick).until(ExpectedConditions.elementToBeClickable(By.id("enrich-again")));
 
+        // the rep sets the standardized form by hand: a bad one is refused at the field, a good one is kept as MANUAL
+        rick.findElement(By.id("address-by-hand")).click();
+        WebElement line2 = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.id("hand-line2")));
+        line2.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        line2.sendKeys("somewhere nice");
+        rick.findElement(By.id("save-by-hand")).click();
+        WebElement refused = wait(rick).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=address-by-hand] .field-error")));
+        assertTrue(refused.getText().contains("not a readable US address") || refused.getText().contains("not understood") || refused.getText().contains("needs a delivery line, a state and a 5-digit ZIP"), refused.getText());
+        line2.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        line2.sendKeys("Pensacola FL 32501");
+        rick.findElement(By.id("save-by-hand")).click();
+        wait(rick).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=address-source]"), "by hand"));
+        assertEquals("MANUAL", json(karaf.get("/api/v1/addresses/contacts/" + id, "rick").body()).get("standard").get("source").asText());
+
         admin.get(karaf.baseUrl() + "/console/#/admin");
         wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-enrichment"))).click();
         wait(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=enrichment-providers]"), "market:"));

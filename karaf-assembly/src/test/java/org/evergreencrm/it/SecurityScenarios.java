@@ -120,6 +120,7 @@ final class SecurityScenarios {
         {"GET /addresses/autocomplete", "401", "200", "200", "200", "200", "200", "200"},
         {"GET /addresses/contacts/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
         {"*POST /addresses/contacts/{contactId}/standardize", "401", "-", "-", "-", "403", "403", "403"},
+        {"*PUT /addresses/contacts/{contactId}/standard", "401", "-", "-", "-", "403", "403", "403"},
         {"GET /addresses/zip-status", "401", "200", "200", "200", "200", "200", "200"},
         {"*POST /addresses/zip-imports", "401", "-", "403|415", "403|415", "403|415", "403|415", "403|415"},
         {"GET /addresses/zip-imports", "401", "200", "403", "403", "403", "403", "403"},
@@ -440,7 +441,7 @@ final class SecurityScenarios {
             case "/queue/buckets", "/queue/buckets/{id}" -> "{\"name\":\"mx" + System.nanoTime() + "\"}";
             case "/queue/buckets/{id}/contacts" -> "{\"contactIds\":[" + ids.get("c2") + "]}";
             case "/queue/attempts/{attemptId}/outcome" -> "{\"outcome\":\"NO_ANSWER\"}";
-            case "/addresses/verify" -> "{\"lines\":[\"1 Main St\",\"New York NY 10001\"]}";
+            case "/addresses/verify", "/addresses/contacts/{contactId}/standard" -> "{\"lines\":[\"1 Main St\",\"New York NY 10001\"]}";
             default -> "{}";
         };
     }

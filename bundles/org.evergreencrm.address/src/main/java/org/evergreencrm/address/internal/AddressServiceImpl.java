@@ -98,6 +98,12 @@ public final class AddressServiceImpl implements AddressService, EventHandler {
     }
 
     @Override
+    public ContactAddress setContactAddress(Actor actor, long contactId, List<String> lines) {
+        Contact c = contacts.getForChange(actor, contactId);
+        return contactAddresses.setByHand(c, actor.username(), lines == null ? List.of() : lines);
+    }
+
+    @Override
     public ZipImport importZips(Actor actor, String sourceName, InputStream data, LongConsumer progress) {
         return zips.importZips(actor, sourceName, data, progress);
     }

@@ -1,6 +1,8 @@
 package org.evergreencrm.address.internal;
 
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +10,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.evergreencrm.api.ValidationException;
+import org.evergreencrm.api.address.AddressSource;
 import org.evergreencrm.api.address.AddressVerification;
 import org.evergreencrm.api.address.ContactAddress;
 import org.evergreencrm.api.address.StandardAddress;
@@ -54,6 +58,11 @@ final class ContactAddresses {
         if (text == null) {
             return new ContactAddress(contact.id(), raw, null, "the contact has no address");
         }
+        Optional<ContactAddressStore.Stored> pinned = store.get(contact.id());
+        if (pinned.isPresent() && pinned.get().address().source() == AddressSource.MANUAL && pinned.get().rawText().equals(text)) {
+            // a person set it for this very typed address: kept until the typed address changes
+            return new ContactAddress(contact.id(), raw, pinned.get().address(), pinned.get().note());
+        }
         AddressVerification v = verifier.verify(raw);
         if (v.candidates().isEmpty()) {
             post(contact.id(), actor, eventKey, "ADDRESS_NOT_STANDARDIZED", "Address kept as typed — " + v.verdict(),
@@ -78,6 +87,43 @@ final class ContactAddresses {
                 (a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE ? "Address standardized offline: " + line
                         + " (not verified; " + note + ")" : "Address " + v.verdict() + ": " + line), details);
         return new ContactAddress(contact.id(), raw, a, note);
+    }
+
+    /** A person's own standardized lines for the contact's typed address: read and geocoded offline, kept as MANUAL. */
+    ContactAddress setByHand(Contact contact, String actor, List<String> lines) {
+        String text = rawText(contact.address());
+        if (text == null) {
+            throw new ValidationException("address", "the contact has no address to set a standardized form for");
+        }
+        List<String> given = lines.stream().filter(Objects::nonNull).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (given.isEmpty()) {
+            throw new ValidationException("lines", "give the standardized address as lines, e.g. [\"123 N MAIN ST APT 4\", \"SPRINGFIELD IL 62704\"]");
+        }
+        AddressVerification v = verifier.offline(given);
+        if (v.candidates().isEmpty()) {
+            throw new ValidationException("lines", "not a readable US address: " + v.verdict());
+        }
+        if (!v.unparsed().isEmpty()) {
+            throw new ValidationException("lines", "parts not understood: " + String.join(", ", v.unparsed()));
+        }
+        StandardAddress o = v.candidates().get(0);
+        if (o.components().stateAbbreviation() == null || o.components().zipcode() == null || o.deliveryLine1() == null) {
+            throw new ValidationException("lines", "a standardized address needs a delivery line, a state and a 5-digit ZIP: "
+                    + String.join(" / ", given));
+        }
+        StandardAddress a = new StandardAddress(o.addressee(), o.deliveryLine1(), o.lastLine(), o.components(), o.metadata(),
+                o.analysis(), AddressSource.MANUAL, java.time.Instant.now());
+        String who = actor == null ? "system" : actor;
+        String note = "set by hand by " + who + "; " + note(a);
+        store.put(contact.id(), text, a, List.of(), note);
+        announce(contact.id(), who);
+        String line = Stream.of(a.deliveryLine1(), a.lastLine()).filter(Objects::nonNull).collect(Collectors.joining(", "));
+        Map<String, Object> details = new HashMap<>();
+        details.put("standardized", line);
+        details.put("precision", a.metadata().precision());
+        post(contact.id(), who, "address/" + contact.id() + "/hand/" + System.nanoTime(), "ADDRESS_SET_BY_HAND",
+                "Address set by hand by " + who + ": " + line + " (not verified; kept until the typed address changes)", details);
+        return new ContactAddress(contact.id(), contact.address(), a, note);
     }
 
     private static boolean sameResult(ContactAddressStore.Stored before, String text, StandardAddress a) {

@@ -30,6 +30,11 @@ final class Verifications {
         return online(offline.verify(lines), String.join(", ", lines.stream().filter(Objects::nonNull).toList()));
     }
 
+    /** The offline path only (a person's own lines: nothing to pay for). */
+    AddressVerification offline(List<String> lines) {
+        return offline.verify(lines);
+    }
+
     AddressVerification verify(PostalAddress a) {
         return online(offline.verify(a), a == null ? null : ContactAddresses.rawText(a));
     }

@@ -277,6 +277,49 @@ class AddressServiceTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aPersonsStandardFormIsKeptUntilTheTypedAddressChanges(TestDatabases.Db db) throws Exception {
+        Fixture f = fixture(db.dataSource());
+        f.service().importZips(ADMIN, "test", in(GEONAMES, false), n -> { });
+        // a rural address the rules read wrongly; the rep knows better
+        PostalAddress typed = new PostalAddress("4 old mill lane behind the church", null, "springfield", "il", "62704", "US");
+        Contact c = contact(51, REP.userId(), typed, 1);
+        f.contacts().put(c.id(), c);
+        f.service().handleEvent(contactEvent(ContactEvents.CREATED, c));
+        ContactAddress set = f.service().setContactAddress(REP, 51, List.of("4 Old Mill Ln", "Springfield IL 62704"));
+        assertEquals(org.evergreencrm.api.address.AddressSource.MANUAL, set.standard().source());
+        assertEquals("4 OLD MILL LN", set.standard().deliveryLine1());
+        assertEquals("Sangamon", set.standard().metadata().countyName(), "geocoded offline like any other");
+        assertFalse(set.standard().verified(), "a person's form is never claimed as verified");
+        assertTrue(set.note().startsWith("set by hand by rita"), set.note());
+        assertTrue(timeline(f).stream().anyMatch(e -> "ADDRESS_SET_BY_HAND".equals(e.getProperty(TimelineEvents.KIND))));
+
+        // automatic standardization leaves it alone while the typed address is the same
+        assertEquals(org.evergreencrm.api.address.AddressSource.MANUAL, f.service().standardizeContact(REP, 51).standard().source());
+        f.service().handleEvent(contactEvent(ContactEvents.UPDATED, contact(51, REP.userId(), typed, 2)));
+        assertEquals("4 OLD MILL LN", f.service().ofContact(REP, 51).orElseThrow().standard().deliveryLine1());
+        // the typed address changes: standardized again from it
+        PostalAddress moved = new PostalAddress("123 main st", null, "springfield", "il", "62701", "US");
+        Contact changed = contact(51, REP.userId(), moved, 3);
+        f.contacts().put(51L, changed);
+        f.service().handleEvent(contactEvent(ContactEvents.UPDATED, changed));
+        ContactAddress after = f.service().ofContact(REP, 51).orElseThrow();
+        assertEquals(org.evergreencrm.api.address.AddressSource.OFFLINE, after.standard().source());
+        assertEquals("123 MAIN ST", after.standard().deliveryLine1());
+
+        assertThrows(AccessDeniedException.class, () -> f.service().setContactAddress(OTHER, 51, List.of("1 Main St", "Springfield IL 62704")));
+        org.evergreencrm.api.ValidationException bad = assertThrows(org.evergreencrm.api.ValidationException.class,
+                () -> f.service().setContactAddress(REP, 51, List.of("10 Downing St", "London SW1A 2AA", "United Kingdom")));
+        assertEquals("lines", bad.errors().get(0).field());
+        assertThrows(org.evergreencrm.api.ValidationException.class, () -> f.service().setContactAddress(REP, 51, List.of(" ")));
+        Contact none = contact(52, REP.userId(), null, 1);
+        f.contacts().put(52L, none);
+        assertEquals("address", assertThrows(org.evergreencrm.api.ValidationException.class,
+                () -> f.service().setContactAddress(REP, 52, List.of("1 Main St", "Springfield IL 62704"))).errors().get(0).field());
+        assertEquals("123 MAIN ST", f.service().ofContact(REP, 51).orElseThrow().standard().deliveryLine1(), "refused input changed nothing");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void anotherNodesImportIsSeenWithoutARestart(TestDatabases.Db db) throws Exception {
         DataSource ds = TestDatabases.migrated(db.dataSource());
         ZipData nodeA = new ZipData(ds, CLOCK);

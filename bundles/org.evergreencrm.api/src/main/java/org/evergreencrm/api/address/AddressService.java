@@ -30,6 +30,16 @@ public interface AddressService {
     /** Standardizes and geocodes the contact's address now and stores it (the typed address stays as it was). */
     ContactAddress standardizeContact(Actor actor, long contactId);
 
+    /**
+     * A person's standardized form of the contact's address (source {@link AddressSource#MANUAL}): the lines are read
+     * and geocoded offline, and the result is kept — automatic standardization (contact events, "standardize again",
+     * the re-enrichment job) leaves it alone until the typed address changes. For whoever may change the contact.
+     *
+     * @throws org.evergreencrm.api.ValidationException ({@code lines}) when the lines are not a readable US address,
+     *         ({@code address}) when the contact has no address
+     */
+    ContactAddress setContactAddress(Actor actor, long contactId, List<String> lines);
+
     /** Imports GeoNames-format postal data (tab-separated, optionally gzip'd), replacing ZIPs it holds. Admin only. */
     ZipImport importZips(Actor actor, String sourceName, InputStream data, LongConsumer progress);
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -74,17 +75,7 @@ public final class AddressResource {
             errors.add(new FieldError("lines", "give either lines or the address fields, not both"));
         }
         if (request.lines() != null) {
-            if (request.lines().size() > MAX_LINES) {
-                errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines"));
-            }
-            for (int i = 0; i < request.lines().size(); i++) {
-                String l = request.lines().get(i);
-                if (l == null) {
-                    errors.add(new FieldError("lines[" + i + "]", "is null"));
-                } else if (l.length() > MAX_LINE) {
-                    errors.add(new FieldError("lines[" + i + "]", "is longer than " + MAX_LINE + " characters"));
-                }
-            }
+            checkLines(errors, request.lines());
         } else {
             if (!fields) {
                 errors.add(new FieldError("lines", "give the address as lines or as line1, city, state, postalCode"));
@@ -184,6 +175,38 @@ public final class AddressResource {
         if (value != null && value.length() > MAX_LINE) {
             errors.add(new FieldError(field, "is longer than " + MAX_LINE + " characters"));
         }
+    }
+
+    private static void checkLines(List<FieldError> errors, List<String> lines) {
+        if (lines.size() > MAX_LINES) {
+            errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines"));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l == null) {
+                errors.add(new FieldError("lines[" + i + "]", "is null"));
+            } else if (l.length() > MAX_LINE) {
+                errors.add(new FieldError("lines[" + i + "]", "is longer than " + MAX_LINE + " characters"));
+            }
+        }
+    }
+
+    @PUT
+    @Path("/contacts/{contactId}/standard")
+    @Operation(summary = "Set a contact's standardized address by hand (source MANUAL), kept until the typed address changes",
+            description = "Body: {\"lines\": [\"123 N MAIN ST APT 4\", \"SPRINGFIELD IL 62704\"]}. Read and geocoded offline, "
+                    + "never claimed as verified. For whoever may change the contact.")
+    public ContactAddress setByHand(@PathParam("contactId") long contactId, AddressRequest request, @Context SecurityContext security) {
+        Actor actor = ActorPrincipal.of(security);
+        if (request == null || request.lines() == null || request.lines().isEmpty()) {
+            throw new ValidationException("lines", "give the standardized address as lines");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        checkLines(errors, request.lines());
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return service().setContactAddress(actor, contactId, request.lines());
     }
 
     private AddressService service() {
