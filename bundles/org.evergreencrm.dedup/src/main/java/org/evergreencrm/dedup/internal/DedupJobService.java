@@ -55,6 +55,20 @@ public final class DedupJobService implements DedupJobs {
     private final java.util.concurrent.atomic.AtomicLong lastBeat = new java.util.concurrent.atomic.AtomicLong();
     private static final long BEAT_MILLIS = 2_000;
 
+    /** Batch searches normalize addresses as the detector does (the USPS normalizer while the address bundle runs). */
+    private final SwitchableAddressNormalizer addresses = new SwitchableAddressNormalizer();
+
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void bindAddressNormalizer(org.evergreencrm.api.dedup.AddressNormalizer n) {
+        addresses.bind(n);
+    }
+
+    void unbindAddressNormalizer(org.evergreencrm.api.dedup.AddressNormalizer n) {
+        addresses.unbind(n);
+    }
+
     @Activate
     public DedupJobService(@Reference ContactService contacts, @Reference ContactRepository repository,
             @Reference DedupRepository queue, DuplicateDetectorImpl.Config config,
@@ -66,7 +80,7 @@ public final class DedupJobService implements DedupJobs {
         this.contacts = contacts;
         this.repository = repository;
         this.queue = queue;
-        this.finder = new DuplicateFinder(PersonNormalizer.defaults(config.defaultRegion()), FellegiSunterModel.defaults());
+        this.finder = new DuplicateFinder(PersonNormalizer.defaults(config.defaultRegion(), addresses), FellegiSunterModel.defaults());
         this.reviewThreshold = config.reviewThreshold();
         this.staleSeconds = Math.max(1, config.resumeAfterSeconds());
         queue.lastJob().ifPresent(last -> status.set(last.status()));

@@ -44,12 +44,54 @@ public final class DuplicateDetectorImpl implements DuplicateDetector {
     private final double review;
     private final double autoMerge;
 
+    /** The address normalizer in use: the address bundle's USPS one while it runs (see {@link SwitchableAddressNormalizer}). */
+    private final SwitchableAddressNormalizer addresses;
+
     @Activate
     public DuplicateDetectorImpl(Config config) {
-        this(PersonNormalizer.defaults(config.defaultRegion()), config.reviewThreshold(), config.autoMergeThreshold());
+        this(new SwitchableAddressNormalizer(), config);
+    }
+
+    private DuplicateDetectorImpl(SwitchableAddressNormalizer addresses, Config config) {
+        this(addresses, config.defaultRegion(), config.reviewThreshold(), config.autoMergeThreshold());
+    }
+
+    DuplicateDetectorImpl(SwitchableAddressNormalizer addresses, String region, double review, double autoMerge) {
+        this(PersonNormalizer.defaults(region, addresses), review, autoMerge, addresses);
+    }
+
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void bindAddressNormalizer(org.evergreencrm.api.dedup.AddressNormalizer n) {
+        if (addresses != null) {
+            addresses.bind(n);
+            recent.clear(); // normalized with the other normalizer
+        }
+    }
+
+    void unbindAddressNormalizer(org.evergreencrm.api.dedup.AddressNormalizer n) {
+        if (addresses != null) {
+            addresses.unbind(n);
+            recent.clear();
+        }
+    }
+
+    /** The version of the match keys this detector writes: the stored contacts are re-keyed when it changes. */
+    int keyVersion() {
+        return addresses == null ? BlockingKeys.VERSION * 100 : addresses.keyVersion();
+    }
+
+    String addressNormalizerName() {
+        return addresses == null ? "basic (built in)" : addresses.name();
     }
 
     DuplicateDetectorImpl(PersonNormalizer normalizer, double review, double autoMerge) {
+        this(normalizer, review, autoMerge, null);
+    }
+
+    private DuplicateDetectorImpl(PersonNormalizer normalizer, double review, double autoMerge, SwitchableAddressNormalizer addresses) {
+        this.addresses = addresses;
         if (review <= 0 || review > autoMerge || autoMerge > 1) {
             throw new IllegalArgumentException("need 0 < reviewThreshold <= autoMergeThreshold <= 1");
         }

@@ -62,6 +62,11 @@ public final class MatchKeyRefresh implements RecurringTask {
     private record State(int version, long afterId, long seen, long rekeyed, Instant startedAt, Instant finishedAt) {
     }
 
+    /** The detector's key version: the blocking keys' and which address normalizer made them. */
+    private int version() {
+        return detector instanceof DuplicateDetectorImpl d ? d.keyVersion() : BlockingKeys.VERSION * 100;
+    }
+
     @Override
     public String name() {
         return "dedup-key-refresh";
@@ -81,8 +86,8 @@ public final class MatchKeyRefresh implements RecurringTask {
     DedupJobs.KeyRefresh runFor(Duration budget) throws SQLException {
         State s = load();
         Instant now = clock.instant();
-        if (s == null || s.version() != BlockingKeys.VERSION) {
-            s = new State(BlockingKeys.VERSION, 0, 0, 0, now, null);
+        if (s == null || s.version() != version()) {
+            s = new State(version(), 0, 0, 0, now, null);
             save(s, true);
         }
         Instant until = now.plus(budget);
@@ -113,8 +118,8 @@ public final class MatchKeyRefresh implements RecurringTask {
     DedupJobs.KeyRefresh status() {
         try {
             State s = load();
-            if (s == null || s.version() != BlockingKeys.VERSION) {
-                return new DedupJobs.KeyRefresh(BlockingKeys.VERSION, "PENDING", 0, 0, contacts.count(), null, null);
+            if (s == null || s.version() != version()) {
+                return new DedupJobs.KeyRefresh(version(), "PENDING", 0, 0, contacts.count(), null, null);
             }
             return view(s);
         } catch (SQLException e) {

@@ -27,8 +27,12 @@ public final class PersonNormalizer {
     }
 
     public static PersonNormalizer defaults(String region) {
+        return defaults(region, new BasicAddressNormalizer());
+    }
+
+    static PersonNormalizer defaults(String region, AddressNormalizer addresses) {
         return new PersonNormalizer(new PhoneNormalizer(region), EmailNormalizer.defaults(),
-                NameNormalizer.withBuiltInNicknames(), new BasicAddressNormalizer());
+                NameNormalizer.withBuiltInNicknames(), addresses);
     }
 
     public NormalizedPerson normalize(PersonRecord r) {
@@ -75,9 +79,12 @@ public final class PersonNormalizer {
                 addresses.deliveryLine(r.streetNumber(), r.addressLine()), addresses.postcode(r.postcode()));
     }
 
-    /** Unit designators (USPS Publication 28, C2) that are followed by the unit's number, as the normalizer writes them. */
+    /**
+     * Unit designators (USPS Publication 28, C2) that are followed by the unit's number, as the normalizers write them
+     * ({@code #}: the USPS normalizer writes every designator with a number so, for comparison).
+     */
     private static final Set<String> UNIT_WORDS = Set.of("APT", "UNIT", "STE", "SUITE", "FL", "RM", "BLDG", "FLAT", "LOT",
-            "SPC", "TRLR", "DEPT", "PIER", "SLIP", "HNGR", "NUMBER", "NO");
+            "SPC", "TRLR", "DEPT", "PIER", "SLIP", "HNGR", "NUMBER", "NO", "#");
 
     /** "#" is a unit designator the normalizers' punctuation cleaning would drop: spell it out first. */
     static String unitSign(String line) {

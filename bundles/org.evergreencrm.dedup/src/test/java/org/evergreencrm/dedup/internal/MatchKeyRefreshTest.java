@@ -78,7 +78,8 @@ class MatchKeyRefreshTest {
             store.people.put(id, new PersonRecord(Long.toString(id), "Ann" + id, "Lee", null, id + " Park Lane", "Apt " + (id % 7),
                     "Orlando", "32821", "FL", null, List.of(), List.of()));
         }
-        DuplicateDetectorImpl detector = new DuplicateDetectorImpl(PersonNormalizer.defaults("US"), 0.8, 0.98);
+        SwitchableAddressNormalizer addresses = new SwitchableAddressNormalizer();
+        DuplicateDetectorImpl detector = new DuplicateDetectorImpl(addresses, "US", 0.8, 0.98);
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T08:00:00Z"), ZoneOffset.UTC);
         MatchKeyRefresh refresh = new MatchKeyRefresh(store.repository(), detector, ds, clock);
         assertEquals("PENDING", refresh.status().state());
@@ -87,7 +88,7 @@ class MatchKeyRefreshTest {
         DedupJobs.KeyRefresh first = refresh.runFor(Duration.ZERO);
         assertEquals("RUNNING", first.state());
         assertEquals(MatchKeyRefresh.PAGE, first.seen());
-        assertEquals(BlockingKeys.VERSION, first.keyVersion());
+        assertEquals(BlockingKeys.VERSION * 100, first.keyVersion(), "the keys' version and the basic address normalizer");
         DedupJobs.KeyRefresh second = new MatchKeyRefresh(store.repository(), detector, ds, clock).runFor(Duration.ZERO);
         assertEquals(2 * MatchKeyRefresh.PAGE, second.seen(), "another instance (a restarted node) goes on from the cursor");
         DedupJobs.KeyRefresh done = refresh.runFor(Duration.ofMinutes(1));
@@ -104,5 +105,22 @@ class MatchKeyRefreshTest {
         DedupJobs.KeyRefresh again = refresh.runFor(Duration.ofMinutes(1));
         assertEquals("DONE", again.state());
         assertEquals(pages, store.pages, "once per key version: a finished refresh reads nothing");
+
+        // the address bundle's normalizer comes: another key version, every contact re-keyed with it
+        detector.bindAddressNormalizer(new org.evergreencrm.api.dedup.AddressNormalizer() {
+            public String deliveryLine(String number, String line) {
+                return line == null ? null : ("" + (number == null ? "" : number + " ") + line).toUpperCase().replace("LANE", "LN").replace(" APT ", " # ");
+            }
+
+            public String postcode(String postcode) {
+                return postcode;
+            }
+        });
+        assertEquals("PENDING", refresh.status().state());
+        DedupJobs.KeyRefresh usps = refresh.runFor(Duration.ofMinutes(1));
+        assertEquals(BlockingKeys.VERSION * 100 + 1, usps.keyVersion());
+        assertEquals(2_500, usps.seen());
+        assertEquals(detector.matchKeys(store.people.get(17L)), store.written.get(17L));
+        assertTrue(store.written.get(17L).contains("sz:PARK LN:32821"), "the unit is split off the '#' line too: " + store.written.get(17L));
     }
 }
