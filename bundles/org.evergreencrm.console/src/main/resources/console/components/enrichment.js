@@ -9,7 +9,7 @@ const GROUPS = { branch: 'Nearest branch', neighborhood: 'Neighbourhood', market
 const LABELS = {
   nearestBranch: 'Branch', distanceMiles: 'Distance', withinRadius: 'Inside its radius', city: 'City', county: 'County',
   zipsWithin10mi: 'ZIPs within 10 mi', density: 'Density', region: 'Region', leadsLast12Months: 'Leads, last 12 months',
-  appointmentRate: 'Appointment rate', seasonality: 'Season (this month)', trend: 'Trend (90 days)', trendDirection: 'Direction',
+  appointmentRate: 'Appointment rate, 12 months', appointmentRateThisMonth: 'Appointment rate, this month of the year', seasonality: 'Season (this month)', trend: 'Trend (90 days)', trendDirection: 'Direction',
   yearBuilt: 'Year built', livingAreaSqft: 'Living area', bedrooms: 'Bedrooms', bathrooms: 'Bathrooms', lotSizeAcres: 'Lot',
   lotSizeSqft: 'Lot', propertyClass: 'Type', ownerOccupied: 'Owner-occupied', estimatedValue: 'Estimated value',
 };

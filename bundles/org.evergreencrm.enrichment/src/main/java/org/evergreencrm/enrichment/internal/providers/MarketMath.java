@@ -59,6 +59,9 @@ final class MarketMath {
                     + " leads in " + region.name() + " got an appointment set (last 12 months), shrunk toward all regions' "
                     + pct(global) + "% with the weight of " + PRIOR + " leads", source, now));
         }
+        if (allLeads > 0) {
+            monthRate(facts, region, now, source, out);
+        }
         seasonality(facts, zip, state, now, source, out);
         trend(facts, region, now, source, out);
         return out;
@@ -106,6 +109,30 @@ final class MarketMath {
                         current.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), region.name(), thisMonth,
                         current.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), perMonth, months, total),
                 source, now));
+    }
+
+    /**
+     * The appointment rate of the leads that came in this calendar month in earlier years (and this one), in the
+     * region, shrunk toward the region's rate over the window with the weight of {@value #PRIOR} leads: "close rate by
+     * region and month". Leads of the last 30 days are left out (too young to have had their appointment).
+     */
+    private static void monthRate(List<LeadFact> facts, Region region, Instant now, String source, List<EnrichmentValue> out) {
+        java.time.Month month = now.atZone(ZoneOffset.UTC).getMonth();
+        Instant from = now.minus(Duration.ofDays(3 * 365));
+        Instant young = now.minus(Duration.ofDays(30));
+        List<LeadFact> window = facts.stream().filter(region.contains())
+                .filter(f -> !f.receivedAt().isBefore(from) && f.receivedAt().isBefore(young)).toList();
+        if (window.isEmpty()) {
+            return;
+        }
+        double regionRate = (double) window.stream().filter(LeadFact::appointment).count() / window.size();
+        List<LeadFact> inMonth = window.stream().filter(f -> f.receivedAt().atZone(ZoneOffset.UTC).getMonth() == month).toList();
+        long appointments = inMonth.stream().filter(LeadFact::appointment).count();
+        double rate = (appointments + PRIOR * regionRate) / (inMonth.size() + PRIOR);
+        String name = month.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        out.add(new EnrichmentValue("market", "appointmentRateThisMonth", pct(rate), "%", appointments + " of " + inMonth.size()
+                + " leads received in " + name + " (last 3 years, " + region.name() + ") got an appointment set, shrunk toward the region's "
+                + pct(regionRate) + "% with the weight of " + PRIOR + " leads", source, now));
     }
 
     /**

@@ -60,6 +60,25 @@ class MarketMathTest {
         assertTrue(rate > 15 && rate < 25, v.get("appointmentRate").toString());
         assertEquals("steady", v.get("trendDirection").value(), v.get("trend").toString());
         assertEquals("market", v.get("region").source());
+        double july = Double.parseDouble(v.get("appointmentRateThisMonth").value());
+        assertTrue(july > 14 && july < 26, v.get("appointmentRateThisMonth").toString());
+    }
+
+    @Test
+    void aMonthThatConvertsBetterShowsInTheMonthsRate() {
+        List<MarketMath.LeadFact> facts = new ArrayList<>();
+        Random r = new Random(5);
+        for (YearMonth m = YearMonth.of(2023, 7); m.isBefore(YearMonth.of(2026, 7)); m = m.plusMonths(1)) {
+            double p = m.getMonthValue() == 7 ? 0.40 : 0.10; // Julys convert four times as well
+            for (int i = 0; i < 40; i++) {
+                facts.add(fact(r, m, "336" + String.format("%02d", r.nextInt(30)), "FL", r.nextDouble() < p));
+            }
+        }
+        Map<String, EnrichmentValue> v = byField(MarketMath.compute(facts, "33602", "FL", NOW, "market"));
+        double july = Double.parseDouble(v.get("appointmentRateThisMonth").value());
+        double year = Double.parseDouble(v.get("appointmentRate").value());
+        assertTrue(july > 25 && july < 45, v.get("appointmentRateThisMonth").toString());
+        assertTrue(july > 2 * year, july + "% in July against " + year + "% over the last 12 months");
     }
 
     @Test
