@@ -51,8 +51,8 @@ public final class ZipData implements ZipDirectory {
 
     /** An immutable snapshot: ZIP → place, and "CITY|ST|ZIP" → place for prefix search by city. */
     private record Index(NavigableMap<String, ZipPlace> byZip, NavigableMap<String, ZipPlace> byCity,
-            Map<String, String> cityNames, ZipImport last) {
-        static final Index EMPTY = new Index(new TreeMap<>(), new TreeMap<>(), Map.of(), null);
+            Map<String, String> cityNames, ZipImport last, ZipPlace[] byLatitude) {
+        static final Index EMPTY = new Index(new TreeMap<>(), new TreeMap<>(), Map.of(), null, new ZipPlace[0]);
     }
 
     /** Spellings people use for the first word of a place name, to the one the postal data uses. */
@@ -140,8 +140,10 @@ public final class ZipData implements ZipDirectory {
             names.put(p.state() + "|" + p.city(), p.city());
         }
         ZipImport last = store.imports().stream().filter(i -> i.state().equals("DONE")).findFirst().orElse(null);
+        ZipPlace[] byLatitude = byZip.values().toArray(new ZipPlace[0]);
+        java.util.Arrays.sort(byLatitude, java.util.Comparator.comparingDouble(ZipPlace::latitude));
         index = new Index(Collections.unmodifiableNavigableMap(byZip), Collections.unmodifiableNavigableMap(byCity),
-                names, last);
+                names, last, byLatitude);
     }
 
     @Override
@@ -219,15 +221,29 @@ public final class ZipData implements ZipDirectory {
     @Override
     public List<ZipPlace> near(double latitude, double longitude, double miles, int max) {
         org.evergreencrm.api.lead.GeoPoint at = new org.evergreencrm.api.lead.GeoPoint(latitude, longitude, "Zip5", "zip");
-        double dLat = miles / 69.0; // a degree of latitude is about 69 miles: a cheap box before the great circle
+        double dLat = miles / 69.0; // a degree of latitude is about 69 miles: only that band is measured
+        ZipPlace[] band = index().byLatitude();
+        int lo = 0;
+        int hi = band.length;
+        while (lo < hi) { // the first place at or above latitude - dLat
+            int mid = (lo + hi) >>> 1;
+            if (band[mid].latitude() < latitude - dLat) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
         record Near(ZipPlace place, double miles) {
         }
-        return index().byZip().values().stream()
-                .filter(p -> Math.abs(p.latitude() - latitude) <= dLat)
-                .map(p -> new Near(p, at.milesTo(new org.evergreencrm.api.lead.GeoPoint(p.latitude(), p.longitude(), "Zip5", "zip"))))
-                .filter(n -> n.miles() <= miles)
-                .sorted(java.util.Comparator.comparingDouble(Near::miles))
-                .limit(Math.max(0, max)).map(Near::place).toList();
+        List<Near> found = new java.util.ArrayList<>();
+        for (int i = lo; i < band.length && band[i].latitude() <= latitude + dLat; i++) {
+            double d = at.milesTo(new org.evergreencrm.api.lead.GeoPoint(band[i].latitude(), band[i].longitude(), "Zip5", "zip"));
+            if (d <= miles) {
+                found.add(new Near(band[i], d));
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble(Near::miles));
+        return found.stream().limit(Math.max(0, max)).map(Near::place).toList();
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.evergreencrm.api.NotFoundException;
 import org.evergreencrm.api.address.AddressSuggestion;
 import org.evergreencrm.api.address.AddressVerification;
 import org.evergreencrm.api.address.ContactAddress;
+import org.evergreencrm.api.address.ZipPlace;
 import org.evergreencrm.api.address.StandardAddress;
 import org.evergreencrm.api.address.ZipImport;
 import org.evergreencrm.api.contact.Contact;
@@ -329,6 +330,10 @@ class AddressServiceTest {
         nodeA.importZips(ADMIN, "node-a", in(GEONAMES, false), n -> { });
         assertEquals("Sangamon", nodeB.zip("62704").orElseThrow().countyName(), "node B read the directory again");
         assertEquals(nodeA.status().zips(), nodeB.status().zips());
+        // the places near a point, nearest first, only those within the radius
+        assertEquals(List.of("62704", "62701"), nodeB.near(39.7725, -89.6889, 10, 10).stream().map(ZipPlace::zip).toList());
+        assertEquals(List.of("62704"), nodeB.near(39.7725, -89.6889, 10, 1).stream().map(ZipPlace::zip).toList());
+        assertTrue(nodeB.near(30.4225, -87.2244, 5, 10).stream().map(ZipPlace::zip).toList().equals(List.of("32501")));
     }
 
     private static List<Event> timeline(Fixture f) {

@@ -43,7 +43,11 @@ public final class MarketProvider implements EnrichmentProvider {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ZipDirectory zips;
 
-    private record Snapshot(List<MarketMath.LeadFact> facts, Instant at, String note) {
+    private record Snapshot(List<MarketMath.LeadFact> facts, Instant at, String note,
+            java.util.concurrent.ConcurrentHashMap<String, List<EnrichmentValue>> byPlace) {
+        Snapshot(List<MarketMath.LeadFact> facts, Instant at, String note) {
+            this(facts, at, note, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
     @Activate
@@ -70,7 +74,13 @@ public final class MarketProvider implements EnrichmentProvider {
     @Override
     public List<EnrichmentValue> enrich(EnrichmentSubject s) {
         String state = s.state() == null ? null : s.state().toUpperCase(Locale.ROOT);
-        return MarketMath.compute(facts().facts(), zip5(s.zipcode()), state, s.now(), name());
+        String zip = zip5(s.zipcode());
+        Snapshot snap = facts();
+        // the figures depend on the ZIP's prefix and the state only: computed once per place and snapshot (a
+        // re-enrichment job asks for every contact), then stamped with this subject's time
+        List<EnrichmentValue> values = snap.byPlace().computeIfAbsent((zip == null ? "" : zip.substring(0, 3)) + "|" + state,
+                k -> MarketMath.compute(snap.facts(), zip, state, s.now(), name()));
+        return values.stream().map(v -> new EnrichmentValue(v.group(), v.field(), v.value(), v.unit(), v.detail(), v.source(), s.now())).toList();
     }
 
     @Override
