@@ -71,7 +71,7 @@ final class ContactAddresses {
         }
         StandardAddress a = v.candidates().get(0);
         String note = note(a) + (a.source() == org.evergreencrm.api.address.AddressSource.OFFLINE ? "" : "; " + v.verdict());
-        Optional<ContactAddressStore.Stored> before = store.get(contact.id());
+        Optional<ContactAddressStore.Stored> before = pinned; // as stored before this standardization
         store.put(contact.id(), text, a, v.unparsed(), note);
         announce(contact.id(), actor);
         if (before.isPresent() && sameResult(before.get(), text, a)) {

@@ -49,7 +49,7 @@ public final class EnrichmentServiceImpl implements EnrichmentService, EventHand
     private final EnrichmentStore store;
     private final ContactEnricher enricher;
     private final Jobs jobs;
-    private final List<EnrichmentProvider> providers = new CopyOnWriteArrayList<>();
+    private final List<Ranked> providers = new CopyOnWriteArrayList<>();
     private ServiceRegistration<OneTimeTask> task;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -85,7 +85,7 @@ public final class EnrichmentServiceImpl implements EnrichmentService, EventHand
     }
 
     void removeProvider(EnrichmentProvider p) {
-        providers.removeIf(r -> ((Ranked) r).delegate == p);
+        providers.removeIf(r -> r.provider() == p);
     }
 
     Jobs jobsForTest() {
@@ -106,9 +106,9 @@ public final class EnrichmentServiceImpl implements EnrichmentService, EventHand
 
     /** Highest {@code service.ranking} first. */
     private List<EnrichmentProvider> ranked() {
-        List<EnrichmentProvider> out = new ArrayList<>(providers);
-        out.sort(Collections.reverseOrder(java.util.Comparator.comparingInt(p -> ((Ranked) p).ranking)));
-        return out;
+        List<Ranked> out = new ArrayList<>(providers);
+        out.sort(Collections.reverseOrder(java.util.Comparator.comparingInt(Ranked::ranking)));
+        return out.stream().map(Ranked::provider).toList();
     }
 
     @Override
@@ -177,39 +177,7 @@ public final class EnrichmentServiceImpl implements EnrichmentService, EventHand
         return props.get("service.ranking") instanceof Integer i ? i : 0;
     }
 
-    /** A provider with its ranking, delegating everything. */
-    private static final class Ranked implements EnrichmentProvider {
-        final EnrichmentProvider delegate;
-        final int ranking;
-
-        Ranked(EnrichmentProvider delegate, int ranking) {
-            this.delegate = delegate;
-            this.ranking = ranking;
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public String description() {
-            return delegate.description();
-        }
-
-        @Override
-        public boolean external() {
-            return delegate.external();
-        }
-
-        @Override
-        public List<EnrichmentValue> enrich(EnrichmentSubject subject) throws Exception {
-            return delegate.enrich(subject);
-        }
-
-        @Override
-        public String status() {
-            return delegate.status();
-        }
+    /** A bound provider with its {@code service.ranking}. */
+    private record Ranked(EnrichmentProvider provider, int ranking) {
     }
 }

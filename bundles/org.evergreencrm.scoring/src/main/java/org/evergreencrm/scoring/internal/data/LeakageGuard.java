@@ -75,29 +75,16 @@ public final class LeakageGuard {
         return auc(scored);
     }
 
-    /** Mann–Whitney AUC with ties counted half. */
+    /** The ROC AUC of {score, label (0/1)} pairs (Tribuo's), ties counted half; NaN without both outcomes. */
     public static double auc(List<double[]> scored) {
-        scored.sort((a, b) -> Double.compare(a[0], b[0]));
-        long pos = scored.stream().filter(s -> s[1] == 1).count();
-        long neg = scored.size() - pos;
-        if (pos == 0 || neg == 0) {
-            return Double.NaN;
+        boolean[] labels = new boolean[scored.size()];
+        double[] scores = new double[scored.size()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = scored.get(k)[1] == 1;
+            scores[k] = scored.get(k)[0];
         }
-        double rankSum = 0;
-        int i = 0;
-        while (i < scored.size()) {
-            int j = i;
-            while (j < scored.size() && scored.get(j)[0] == scored.get(i)[0]) {
-                j++;
-            }
-            double rank = (i + 1 + j) / 2.0; // average rank of the tie group (1-based)
-            for (int k = i; k < j; k++) {
-                if (scored.get(k)[1] == 1) {
-                    rankSum += rank;
-                }
-            }
-            i = j;
-        }
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        long pos = java.util.stream.IntStream.range(0, labels.length).filter(k -> labels[k]).count();
+        return pos == 0 || pos == labels.length ? Double.NaN
+                : org.tribuo.classification.evaluation.LabelEvaluationUtil.binaryAUCROC(labels, scores);
     }
 }
