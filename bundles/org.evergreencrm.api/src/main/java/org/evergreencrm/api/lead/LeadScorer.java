@@ -1,5 +1,7 @@
 package org.evergreencrm.api.lead;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -12,4 +14,13 @@ public interface LeadScorer {
 
     /** Empty when this scorer cannot tell. A scorer that throws is logged and the lead goes on unscored. */
     OptionalDouble score(LeadProfile lead) throws Exception;
+
+    /**
+     * The score with its priority, model and reasons, stored on the lead. By default {@link #score} alone: no priority
+     * (the lead lists show the probability), this scorer's name as the model and no reasons.
+     */
+    default Optional<LeadScore> explain(LeadProfile lead) throws Exception {
+        OptionalDouble s = score(lead);
+        return s.isPresent() ? Optional.of(new LeadScore(s.getAsDouble(), null, name(), List.of())) : Optional.empty();
+    }
 }

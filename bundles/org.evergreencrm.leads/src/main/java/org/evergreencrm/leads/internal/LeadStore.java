@@ -22,10 +22,10 @@ import org.evergreencrm.store.jdbc.Jdbc;
 final class LeadStore {
     static final String LEAD_COLUMNS = "id, source, source_lead_id, contact_id, existing_contact, assigned_to, "
             + "assignment_reason, received_at, stored_at, assigned_at, first_attempt_at, raw_payload, referred_by, score, "
-            + "latitude, longitude, location_precision, location_by, notes";
+            + "latitude, longitude, location_precision, location_by, notes, score_priority, score_model, score_reasons";
     private static final String INSERT_COLUMNS = "source, source_lead_id, raw_payload, contact_id, existing_contact, assigned_to, "
             + "assignment_reason, received_at, stored_at, assigned_at, referred_by, score, latitude, longitude, "
-            + "location_precision, location_by, notes";
+            + "location_precision, location_by, notes, score_priority, score_model, score_reasons";
     private final DataSource ds;
 
     LeadStore(DataSource ds) {
@@ -123,7 +123,7 @@ final class LeadStore {
             Lead l = leads.get(i);
             out.add(new Lead(ids[i], l.source(), l.sourceLeadId(), l.contactId(), l.existingContact(), l.assignedTo(),
                     cut(l.assignmentReason(), 1000), l.receivedAt(), l.storedAt(), l.assignedAt(), null, cut(l.rawPayload(), 32000),
-                    l.referredBy(), l.score(), l.location(), cut(l.notes(), 2000)));
+                    l.referredBy(), l.score(), l.location(), cut(l.notes(), 2000), l.scored()));
         }
         return out;
     }
@@ -133,12 +133,14 @@ final class LeadStore {
         return new Object[] {l.source(), l.sourceLeadId(), cut(l.rawPayload() == null ? "" : l.rawPayload(), 32000), l.contactId(),
             l.existingContact(), l.assignedTo(), cut(l.assignmentReason(), 1000), l.receivedAt(), l.storedAt(), l.assignedAt(),
             l.referredBy(), l.score(), p == null ? null : p.latitude(), p == null ? null : p.longitude(),
-            p == null ? null : cut(p.precision(), 20), p == null ? null : cut(p.by(), 100), cut(l.notes(), 2000)};
+            p == null ? null : cut(p.precision(), 20), p == null ? null : cut(p.by(), 100), cut(l.notes(), 2000),
+            l.scored() == null ? null : cut(l.scored().priority(), 1), l.scored() == null ? null : cut(l.scored().model(), 200),
+            l.scored() == null ? null : ScoreCodec.reasons(l.scored().reasons())};
     }
 
     private static long[] insertOneByOne(Connection c, List<Lead> leads) throws SQLException {
         long[] ids = new long[leads.size()];
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lead (" + INSERT_COLUMNS + ") VALUES (" + "?, ".repeat(16) + "?)",
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lead (" + INSERT_COLUMNS + ") VALUES (" + "?, ".repeat(19) + "?)",
                 new String[] {"id"})) {
             for (int i = 0; i < leads.size(); i++) {
                 Object[] v = values(leads.get(i));
@@ -168,7 +170,7 @@ final class LeadStore {
             }
         }
         String[] types = {"varchar", "varchar", "varchar", "bigint", "boolean", "bigint", "varchar", "timestamptz", "timestamptz",
-            "timestamptz", "bigint", "float8", "float8", "float8", "varchar", "varchar", "varchar"};
+            "timestamptz", "bigint", "float8", "float8", "float8", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"};
         Object[][] columns = new Object[types.length][n];
         for (int i = 0; i < n; i++) {
             Object[] v = values(leads.get(i));
@@ -249,7 +251,8 @@ final class LeadStore {
                 rs.getBoolean("existing_contact"), Jdbc.longOrNull(rs, "assigned_to"), rs.getString("assignment_reason"),
                 Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "stored_at"), Jdbc.instant(rs, "assigned_at"),
                 Jdbc.instant(rs, "first_attempt_at"), rs.getString("raw_payload"), Jdbc.longOrNull(rs, "referred_by"), s,
-                location, rs.getString("notes"));
+                location, rs.getString("notes"), ScoreCodec.read(s, rs.getString("score_priority"), rs.getString("score_model"),
+                        rs.getString("score_reasons")));
     }
 
     static String cut(String s, int max) {

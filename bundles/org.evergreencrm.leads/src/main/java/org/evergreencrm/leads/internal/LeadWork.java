@@ -16,6 +16,8 @@ final class LeadWork {
     ContactDraft draft;
     GeoPoint location;
     Double score;
+    /** The score's priority, model and reasons, when the scorer gave them. */
+    org.evergreencrm.api.lead.LeadScore scored;
     final List<String> notes = new ArrayList<>();
     /** The existing contact it was linked to, and that contact's owner. */
     Long contactId;

@@ -118,7 +118,7 @@ final class LeadWriter {
             leads.add(new Lead(0, w.incoming.source(), w.incoming.sourceLeadId(), contactId, w.existingContact || w.sameAs != null,
                     w.assignee, w.reason, received, now, w.assignee == null ? null : now, null,
                     w.incoming.rawPayload() == null ? "" : w.incoming.rawPayload(), w.incoming.referredBy(), w.score, w.location,
-                    w.notes.isEmpty() ? null : String.join("; ", w.notes)));
+                    w.notes.isEmpty() ? null : String.join("; ", w.notes), w.scored));
         }
         return LeadStore.insertAll(c, leads);
     }

@@ -2,12 +2,13 @@ package org.evergreencrm.leads.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.evergreencrm.api.contact.ContactService;
 import org.evergreencrm.api.lead.LeadEnricher;
 import org.evergreencrm.api.lead.LeadProfile;
+import org.evergreencrm.api.lead.LeadScore;
 import org.evergreencrm.api.lead.LeadScorer;
 import org.evergreencrm.api.security.Actor;
 import org.evergreencrm.leads.internal.routing.ZipCentroids;
@@ -69,9 +70,10 @@ final class OptionalSteps {
         LeadScorer scorer = all.get(0);
         for (LeadWork w : works) {
             try {
-                OptionalDouble s = scorer.score(w.profile());
-                if (s.isPresent() && !Double.isNaN(s.getAsDouble())) {
-                    w.score = Math.max(0, Math.min(1, s.getAsDouble()));
+                Optional<LeadScore> s = scorer.explain(w.profile());
+                if (s.isPresent() && !Double.isNaN(s.get().probability())) {
+                    w.score = Math.max(0, Math.min(1, s.get().probability()));
+                    w.scored = s.get();
                 }
             } catch (Exception ex) {
                 LOG.warn("scorer {} failed on lead {}/{}: {}", scorer.name(), w.incoming.source(), w.incoming.sourceLeadId(), ex.toString());

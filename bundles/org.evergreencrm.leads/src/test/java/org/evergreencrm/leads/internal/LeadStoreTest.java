@@ -20,6 +20,8 @@ import org.evergreencrm.api.lead.DeadLetter;
 import org.evergreencrm.api.lead.FeedState;
 import org.evergreencrm.api.lead.GeoPoint;
 import org.evergreencrm.api.lead.Lead;
+import org.evergreencrm.api.lead.LeadScore;
+import org.evergreencrm.api.scoring.ScoreReason;
 import org.evergreencrm.leads.internal.routing.RoutingStore;
 import org.evergreencrm.store.internal.TestDatabases;
 import org.evergreencrm.store.jdbc.Jdbc;
@@ -48,7 +50,7 @@ class LeadStoreTest {
 
     static Lead lead(String id, long contact, Long assignee, Long referrer) {
         return new Lead(0, "web-form:demo", id, contact, false, assignee, assignee == null ? "none" : "round-robin", T0, T0,
-                assignee == null ? null : T0, null, "a=" + id, referrer, null, null, null);
+                assignee == null ? null : T0, null, "a=" + id, referrer, null, null, null, null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,12 +60,15 @@ class LeadStoreTest {
         LeadStore store = new LeadStore(ds);
         long contact = contact(ds);
         Lead scored = new Lead(0, "feed:acme", "a-1", contact, true, 5L, "territory FL", T0, T0.plusMillis(5), T0.plusMillis(5), null,
-                "{\"x\":1}", null, 0.73, new GeoPoint(28.5383, -81.3792, "ZIP5", "zip-centroid"), "located at the centroid of ZIP 32801");
+                "{\"x\":1}", null, 0.73, new GeoPoint(28.5383, -81.3792, "ZIP5", "zip-centroid"), "located at the centroid of ZIP 32801",
+                new LeadScore(0.73, "A", "oracle 3", List.of(new ScoreReason("source", "referral", 1.19), new ScoreReason("distance_mi", "40.0", -0.6))));
         List<Lead> stored = Jdbc.inTransaction(ds, c -> LeadStore.insertAll(c, List.of(lead("s-1", contact, null, contact), scored)));
         assertEquals(2, stored.size());
         assertTrue(stored.get(1).id() > stored.get(0).id(), "ids in order");
         assertEquals(stored.get(1), store.find(stored.get(1).id()).orElseThrow(), "what the insert answers is what a read gives");
         assertEquals(0.73, store.find(stored.get(1).id()).orElseThrow().score());
+        assertEquals(scored.scored(), store.find(stored.get(1).id()).orElseThrow().scored(), "priority, model and reasons kept");
+        assertEquals(null, stored.get(0).scored());
         assertEquals(stored.get(0), store.findBySource("web-form:demo", "s-1").orElseThrow());
         assertEquals(Map.of("s-1", stored.get(0)), store.findBySource("web-form:demo", List.of("s-1", "s-404")));
         assertEquals(List.of(stored.get(0)), store.referredBy(contact));
