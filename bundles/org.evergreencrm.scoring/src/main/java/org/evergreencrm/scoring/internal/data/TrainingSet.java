@@ -137,7 +137,8 @@ public record TrainingSet(List<String> features, Map<String, FeatureSpec.Type> t
         return tab > comma && tab >= semicolon ? '\t' : semicolon > comma ? ';' : ',';
     }
 
-    static Object parse(FeatureSpec.Type type, String cell) {
+    /** A cell as its type's value ({@code null} when it cannot be read as one). */
+    public static Object parse(FeatureSpec.Type type, String cell) {
         return switch (type) {
             case NUMERIC -> number(cell);
             case CATEGORICAL -> cell;

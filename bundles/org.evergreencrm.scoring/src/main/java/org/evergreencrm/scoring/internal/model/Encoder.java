@@ -19,14 +19,23 @@ final class Encoder {
     }
 
     static Map<String, Double> encode(TrainingSet set, TrainingSet.Row row) {
+        return encode(set.features(), set.types(), java.util.Set.of(), row.values()); // read and typed already
+    }
+
+    /**
+     * {@code values} as the training file had them or as a lead offers them: a text is read as the feature's type
+     * first ("12.5" for a number, "yes" for a boolean), a number given for a category is its text.
+     */
+    static Map<String, Double> encode(List<String> features, Map<String, FeatureSpec.Type> types, java.util.Set<String> missing,
+            Map<String, Object> values) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : set.features()) {
-            Object v = row.values().get(f);
+        for (String f : features) {
+            FeatureSpec.Type t = types.get(f);
+            Object v = coerce(t, missing, values.get(f));
             if (v == null) {
                 out.put(f + ":missing", 1.0);
                 continue;
             }
-            FeatureSpec.Type t = set.types().get(f);
             switch (t) {
                 case NUMERIC -> out.put(f, (Double) v);
                 case BOOLEAN -> out.put(f, ((Boolean) v) ? 1.0 : 0.0);
@@ -41,6 +50,35 @@ final class Encoder {
             }
         }
         return out;
+    }
+
+    private static Object coerce(FeatureSpec.Type t, java.util.Set<String> missing, Object v) {
+        if (v == null || (v instanceof String text && missing.contains(text.strip().toLowerCase(java.util.Locale.ROOT)))) {
+            return null;
+        }
+        return switch (t) {
+            case NUMERIC -> v instanceof Number n ? Double.valueOf(n.doubleValue()) : TrainingSet.parse(t, v.toString().strip());
+            case BOOLEAN -> v instanceof Boolean ? v : TrainingSet.parse(t, v.toString().strip());
+            case DATE -> v instanceof LocalDateTime ? v : TrainingSet.parse(t, v.toString().strip());
+            case CATEGORICAL -> {
+                String s = v.toString().strip();
+                yield s.isEmpty() ? null : s;
+            }
+        };
+    }
+
+    /** The feature an encoded name came from ({@code source=referral} → {@code source}). */
+    static String featureOf(String encoded, List<String> features) {
+        String best = encoded;
+        int bestLength = -1;
+        for (String f : features) {
+            if (f.length() > bestLength && encoded.startsWith(f)
+                    && (encoded.length() == f.length() || encoded.charAt(f.length()) == '=' || encoded.charAt(f.length()) == ':')) {
+                best = f;
+                bestLength = f.length();
+            }
+        }
+        return best;
     }
 
     static String[] names(Map<String, Double> m) {

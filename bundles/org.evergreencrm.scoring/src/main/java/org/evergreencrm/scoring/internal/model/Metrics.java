@@ -4,20 +4,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.evergreencrm.api.scoring.ModelMetrics;
 import org.evergreencrm.scoring.internal.data.LeakageGuard;
 
 /**
  * How good predicted probabilities are on held-out rows: AUC, log loss, Brier score, the decile table (rows sorted by
- * score, ten equal groups: positives, rate, lift over the base rate, cumulative gains) and lift at the top 10%.
+ * score, ten equal groups: positives, rate, lift over the base rate, cumulative gains), lift at the top 10%, the
+ * reliability curve (ten bins of predicted probability: mean prediction against the observed rate) and the quartiles
+ * of the predictions, which become the A–D priority cut points.
  */
-public record Metrics(long rows, long positives, double auc, double logLoss, double brier, double baseLogLoss, List<Decile> deciles,
-        double liftAt10) {
-
-    public record Decile(int decile, long rows, long positives, double rate, double lift, double cumulativeGain) {
+final class Metrics {
+    private Metrics() {
     }
 
     /** {@code scored}: {probability, label (0/1)}. */
-    public static Metrics of(List<double[]> scored) {
+    static ModelMetrics of(List<double[]> scored) {
         List<double[]> s = new ArrayList<>(scored);
         long n = s.size();
         long pos = s.stream().filter(x -> x[1] == 1).count();
@@ -33,7 +34,7 @@ public record Metrics(long rows, long positives, double auc, double logLoss, dou
         }
         double auc = LeakageGuard.auc(new ArrayList<>(s));
         s.sort(Comparator.comparingDouble((double[] x) -> x[0]).reversed());
-        List<Decile> deciles = new ArrayList<>();
+        List<ModelMetrics.Decile> deciles = new ArrayList<>();
         long cumPos = 0;
         for (int d = 0; d < 10; d++) {
             int from = (int) (n * d / 10);
@@ -41,8 +42,26 @@ public record Metrics(long rows, long positives, double auc, double logLoss, dou
             long p = s.subList(from, to).stream().filter(x -> x[1] == 1).count();
             cumPos += p;
             double rate = to > from ? (double) p / (to - from) : 0;
-            deciles.add(new Decile(d + 1, to - from, p, rate, base == 0 ? 0 : rate / base, pos == 0 ? 0 : (double) cumPos / pos));
+            deciles.add(new ModelMetrics.Decile(d + 1, to - from, p, rate, base == 0 ? 0 : rate / base, pos == 0 ? 0 : (double) cumPos / pos));
         }
-        return new Metrics(n, pos, auc, ll / n, brier / n, baseLl / n, deciles, deciles.get(0).lift());
+        List<Double> cuts = new ArrayList<>();
+        for (double q : new double[] {0.25, 0.5, 0.75}) { // sorted descending: the top quarter is above the 75th percentile
+            cuts.add(s.isEmpty() ? 0 : s.get((int) Math.min(n - 1, Math.floor(n * (1 - q))))[0]);
+        }
+        return new ModelMetrics(n, pos, auc, ll / n, baseLl / n, brier / n, deciles.get(0).lift(), deciles, reliability(s), cuts);
+    }
+
+    private static List<ModelMetrics.ReliabilityBin> reliability(List<double[]> s) {
+        List<ModelMetrics.ReliabilityBin> bins = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            double from = b / 10.0;
+            double to = (b + 1) / 10.0;
+            final int bin = b;
+            List<double[]> in = s.stream().filter(x -> Math.min(9, (int) (x[0] * 10)) == bin).toList();
+            double mean = in.stream().mapToDouble(x -> x[0]).average().orElse(Double.NaN);
+            double rate = in.stream().mapToDouble(x -> x[1]).average().orElse(Double.NaN);
+            bins.add(new ModelMetrics.ReliabilityBin(from, to, in.size(), in.isEmpty() ? 0 : mean, in.isEmpty() ? 0 : rate));
+        }
+        return bins;
     }
 }
