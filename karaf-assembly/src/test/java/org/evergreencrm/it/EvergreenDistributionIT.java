@@ -104,6 +104,11 @@ public class EvergreenDistributionIT extends EvergreenTestSupport {
     }
 
     @Test
+    public void scoringTrainsFromACsvLive() throws Exception {
+        new ScoringScenarios(this, context).trainsFromACsvLive();
+    }
+
+    @Test
     public void everyOperationFollowsTheAuthorizationMatrix() throws Exception {
         new SecurityScenarios(this).everyOperationFollowsTheAccessRule();
     }
