@@ -93,7 +93,7 @@ public final class TestDatabases {
      */
     static final List<String> BUNDLE_CHANGELOGS = List.of("db/compliance/changelog.xml", "db/queue/changelog.xml",
             "db/leads/changelog.xml", "db/scheduler/changelog.xml", "db/timeline/changelog.xml", "db/dedup/changelog.xml",
-            "db/address/changelog.xml", "db/enrichment/changelog.xml", "db/smartystreets/changelog.xml");
+            "db/address/changelog.xml", "db/enrichment/changelog.xml", "db/smartystreets/changelog.xml", "db/scoring/changelog.xml");
 
     /** Migrates the store's schema and every core bundle's on the class path; for modules that use plain JDBC. */
     public static DataSource migrated(DataSource ds) {

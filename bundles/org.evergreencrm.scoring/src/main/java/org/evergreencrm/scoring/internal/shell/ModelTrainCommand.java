@@ -11,15 +11,18 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.evergreencrm.api.scoring.ModelMetrics;
+import org.evergreencrm.api.scoring.ModelVersion;
 import org.evergreencrm.scoring.internal.data.Mapping;
 import org.evergreencrm.scoring.internal.data.TrainingSet;
 import org.evergreencrm.scoring.internal.model.Trainer;
+import org.evergreencrm.scoring.internal.registry.Registry;
 
 /**
- * Trains both learners from a CSV of historical outcomes and a mapping and prints their held-out metrics. The model
- * registry (storing, promoting, scoring leads with the result) is not built yet: docs/scoring.md.
+ * Trains both learners from a CSV of historical outcomes and a mapping, prints their held-out metrics and stores the
+ * kept one in the model registry (active when it is the first; else a candidate for {@code crm:model-promote}).
  */
 @Command(scope = "crm", name = "model-train", description = "Train sale-probability models from a CSV of historical outcomes and a mapping (JSON or YAML); prints AUC, log loss, Brier, the decile lift table and calibration on a held-out split")
 @Service
@@ -29,6 +32,12 @@ public class ModelTrainCommand implements Action {
 
     @Option(name = "--mapping", required = true, description = "the mapping file: outcome, positive, features with types, drop, date, missing")
     String mapping;
+
+    @Reference
+    Registry registry;
+
+    @Option(name = "--name", description = "the model's name in the registry (default: the CSV file's name)")
+    String name;
 
     @Option(name = "--seed", description = "the seed of the stratified split when there is no date column (default 42)")
     long seed = 42;
@@ -72,7 +81,10 @@ public class ModelTrainCommand implements Action {
         for (Map.Entry<String, ModelMetrics> e : result.metrics().entrySet()) {
             print(e.getKey(), e.getValue(), result.uncalibrated().get(e.getKey()), e.getKey().equals(result.best()));
         }
-        System.out.println("kept: " + result.best() + " (highest held-out AUC). Not stored yet: the model registry is still to be built.");
+        ModelVersion v = registry.save(name == null ? csvPath.getFileName().toString() : name, result, set, "shell",
+                csvPath.toAbsolutePath() + " (" + rep.rowsUsed() + " rows), mapping " + mappingPath.toAbsolutePath());
+        System.out.println("kept: " + result.best() + " (highest held-out AUC), stored as model " + v.id() + " (" + v.state() + ")"
+                + (v.state().equals("ACTIVE") ? ": it scores new leads now" : ": crm:model-promote " + v.id() + " makes it score new leads"));
         return null;
     }
 
