@@ -4,11 +4,13 @@ import { get, post, put, query } from '../api.js';
 import { ago, when, label } from '../util.js';
 import { session, isManager, isAdmin } from '../store.js';
 import { onLive } from '../live.js';
+import LeadScore from '../components/lead-score.js';
 
 const EMPTY = { q: '', source: '', status: '', assignedTo: '', tag: '', receivedFrom: '', receivedTo: '', sort: 'newest' };
 
 export default {
   name: 'LeadsScreen',
+  components: { LeadScore },
   setup() {
     const filter = reactive({ ...EMPTY });
     const rows = ref([]);
@@ -163,7 +165,7 @@ export default {
           <td>{{ r.lead.source }}</td><td>{{ label(r.status) }}</td><td>{{ r.assignedToUsername || '—' }}</td>
           <td class="reason">{{ r.lead.assignmentReason }}</td>
           <td><time :datetime="r.lead.receivedAt" :title="when(r.lead.receivedAt)">{{ ago(r.lead.receivedAt) }}</time></td>
-          <td>{{ r.lead.score == null ? '' : r.lead.score.toFixed(2) }}</td>
+          <td><lead-score :lead="r.lead"></lead-score></td>
         </tr>
       </tbody>
     </table>

@@ -303,11 +303,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(9)
     void anAdminInstallsAndRemovesTheSamplePluginLive() throws Exception {
-        admin.get(karaf.baseUrl() + "/console/#/admin");
-        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-plugins"))).click();
-        By row = By.cssSelector("[data-plugin=evergreen-sample-leadfeed]");
-        wait(admin).until(ExpectedConditions.visibilityOfElementLocated(row)).findElement(By.cssSelector("button")).click();
-        new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(row, "installed"));
+        By row = installPlugin("evergreen-sample-leadfeed");
         wait(admin).until(d -> d.findElement(row).getText().contains("Remove"));
         screenshot(admin, "admin-plugins");
         boolean polled = false;
@@ -424,6 +420,51 @@ class ConsoleBrowserIT {
         String jobs = admin.findElement(By.cssSelector("table.list")).getText();
         assertTrue(jobs.contains("contacts standardized and enriched, 0 failed"), jobs);
         screenshot(admin, "admin-enrichment");
+    }
+
+    @Test
+    @Order(12)
+    void aManagerSeesALeadsPriorityAndWhyAfterAModelIsTrained() throws Exception {
+        installPlugin("evergreen-scoring");
+        Path dir = Files.createTempDirectory("console-scoring");
+        StringBuilder csv = new StringBuilder("lead_source,homeowner,sold\n");
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 3_000; i++) {
+            boolean referral = r.nextInt(3) == 0;
+            boolean owner = r.nextInt(4) > 0;
+            double p = 1 / (1 + Math.exp(-(-2.0 + (referral ? 1.6 : 0) + (owner ? 0.8 : -1.2))));
+            csv.append(referral ? "referral" : "web").append(',').append(owner ? "yes" : "no").append(',').append(r.nextDouble() < p ? 1 : 0).append('\n');
+        }
+        Files.writeString(dir.resolve("h.csv"), csv);
+        Files.writeString(dir.resolve("m.yaml"), "outcome: sold\npositive: ['1']\nfeatures:\n  lead_source: categorical\n  homeowner: boolean\n");
+        String out = "";
+        for (int i = 0; i < 30 && !out.contains("stored as model"); i++) { // the shell commands appear once the bundle started
+            out = karaf.shell("crm:model-train --csv " + dir.resolve("h.csv") + " --mapping " + dir.resolve("m.yaml") + " --name console-it");
+            Thread.sleep(i == 0 ? 0 : 1000);
+        }
+        assertTrue(out.contains("stored as model") && out.contains("(ACTIVE)"), out);
+        assertEquals(202, karaf.postForm("/intake/forms/demo", "first_name=Petra&last_name=Priority&phone=8135550190&zip=33602"
+                + "&lead_source=referral&homeowner=yes").statusCode());
+        maria.get(karaf.baseUrl() + "/console/#/leads");
+        By summary = By.cssSelector("details.lead-score summary");
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.list"), "Petra Priority"));
+        WebElement first = wait(maria).until(ExpectedConditions.visibilityOfElementLocated(summary));
+        assertTrue(first.getText().startsWith("A "), first.getText());
+        first.click();
+        WebElement reasons = wait(maria).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("details.lead-score ul.reasons")));
+        assertTrue(reasons.getText().contains("lead_source = referral"), reasons.getText());
+        assertTrue(maria.findElement(By.cssSelector("details.lead-score")).getText().contains("by console-it v"), "the model is named");
+        screenshot(maria, "leads-score");
+    }
+
+    /** The admin installs an Evergreen feature on the Plugins tab; answers its row. */
+    private By installPlugin(String feature) {
+        admin.get(karaf.baseUrl() + "/console/#/admin");
+        wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("tab-plugins"))).click();
+        By row = By.cssSelector("[data-plugin=" + feature + "]");
+        wait(admin).until(ExpectedConditions.visibilityOfElementLocated(row)).findElement(By.cssSelector("button")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(row, "installed"));
+        return row;
     }
 
     /**

@@ -82,6 +82,18 @@ final class ExternalKaraf implements AutoCloseable {
         throw new AssertionError("Evergreen did not become ready on port " + port + " within " + seconds + " s");
     }
 
+    /** A Karaf shell command through {@code bin/client -b} (commands on stdin), answering what it printed. */
+    String shell(String command) throws IOException, InterruptedException {
+        Path in = Files.createTempFile(home, "shell", ".txt");
+        Files.writeString(in, command + "\n");
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-b").directory(home.toFile()).redirectErrorStream(true)
+                .redirectInput(in.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        Files.deleteIfExists(in);
+        return out;
+    }
+
     HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), user);
     }
