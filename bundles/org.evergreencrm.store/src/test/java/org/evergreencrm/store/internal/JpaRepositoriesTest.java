@@ -211,9 +211,9 @@ class JpaRepositoriesTest {
                 "003-contact-merges", "004-normalized-values", "007-dedup-jobs", "005-dnc-lists",
                 "005-consent-records", "005-compliance-decisions", "005-merge-moves", "006-buckets", "006-queue-entries", "006-call-attempts",
                 "006-queue-history", "030-callback-reminded", "008-leads", "009-lead-enrichment", "009-rep-availability",
-                "009-lead-feed-state", "010-scheduled-tasks", "011-timeline-activities", "011-timeline-notes",
+                "009-lead-feed-state", "010-lead-score", "010-scheduled-tasks", "011-timeline-activities", "011-timeline-notes",
                 "011-timeline-tasks", "013-dedup-run-pairs", "014-dedup-key-refresh", "address-001-zips",
-                "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache"), migrator.appliedChangeSets().stream()
+                "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache", "scoring-001-models"), migrator.appliedChangeSets().stream()
                 .filter(id -> !id.equals("009-lead-referrer-partial-index") && !id.equals("012-task-data-bytea")).toList());
         assertEquals(db.name().equals("PostgreSQL"), migrator.appliedChangeSets().contains("009-lead-referrer-partial-index"),
                 "the partial index exists on PostgreSQL only");

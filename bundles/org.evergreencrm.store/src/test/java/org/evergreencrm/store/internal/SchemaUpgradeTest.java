@@ -39,11 +39,12 @@ class SchemaUpgradeTest {
         assertEquals(before, after.subList(0, before.size()), "nothing re-run, checksums unchanged");
         List<String> added = new java.util.ArrayList<>();
         added.add("030-callback-reminded"); // the queue remembers which callbacks it announced
+        added.add("010-lead-score"); // a lead's score priority, model and reasons
         if (db.name().equals("PostgreSQL")) {
             added.add("012-task-data-bytea"); // the scheduler's fix of its own table, PostgreSQL only
         }
         added.addAll(List.of("011-timeline-activities", "011-timeline-notes", "011-timeline-tasks", "013-dedup-run-pairs", "014-dedup-key-refresh",
-                "address-001-zips", "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache"));
+                "address-001-zips", "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache", "scoring-001-models"));
         assertEquals(added, after.subList(before.size(), after.size()).stream().map(PreviousRelease.Ran::id).toList(),
                 "only change sets that are new since that release were added");
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM contact WHERE last_name = '" + PreviousRelease.LAST_NAME + "'"));
