@@ -49,7 +49,7 @@ final class LeadFeatures {
         }
         GeoPoint at = lead.location();
         if (at != null && !branches.isEmpty()) {
-            double nearest = branches.stream().mapToDouble(b -> miles(at, b.at())).min().orElseThrow();
+            double nearest = branches.stream().mapToDouble(b -> at.milesTo(b.at())).min().orElseThrow();
             out.put("distance_mi", Math.round(nearest * 10) / 10.0);
         }
         out.put("received_at", LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault()));
@@ -58,14 +58,5 @@ final class LeadFeatures {
 
     static String snake(String k) {
         return k.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('-', '_').replace(' ', '_').toLowerCase(Locale.ROOT);
-    }
-
-    static double miles(GeoPoint a, GeoPoint b) {
-        double r = 3958.8;
-        double dLat = Math.toRadians(b.latitude() - a.latitude());
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(a.latitude())) * Math.cos(Math.toRadians(b.latitude())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * r * Math.asin(Math.sqrt(h));
     }
 }
