@@ -169,4 +169,26 @@ public abstract class EvergreenTestSupport {
         session.close();
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Installs the scoring plugin (not a boot feature) and waits for its endpoints: the matrix and the fuzzing cover
+     * them with the plugin running (without it they answer 503 to everyone).
+     */
+    void installScoring() throws Exception {
+        org.osgi.util.tracker.ServiceTracker<org.apache.karaf.features.FeaturesService, org.apache.karaf.features.FeaturesService> fs =
+                new org.osgi.util.tracker.ServiceTracker<>(context, org.apache.karaf.features.FeaturesService.class, null);
+        fs.open();
+        try {
+            fs.waitForService(10_000).installFeature("evergreen-scoring");
+        } finally {
+            fs.close();
+        }
+        for (int i = 0; i < 120; i++) {
+            if (http().send("GET", "/api/v1/scoring/scorer", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).status() == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the scoring endpoints did not come up after installing evergreen-scoring");
+    }
 }

@@ -124,6 +124,16 @@ final class SecurityScenarios {
         {"GET /addresses/zip-status", "401", "200", "200", "200", "200", "200", "200"},
         {"*POST /addresses/zip-imports", "401", "-", "403|415", "403|415", "403|415", "403|415", "403|415"},
         {"GET /addresses/zip-imports", "401", "200", "403", "403", "403", "403", "403"},
+        // scoring (the evergreen-scoring plugin, installed for this test): models and jobs for managers and admins, changes for admins
+        {"*POST /scoring/trainings", "401", "-", "403", "403", "403", "403", "403"},
+        {"GET /scoring/trainings", "401", "200", "200", "403", "403", "200", "403"},
+        {"GET /scoring/trainings/{id}", "401", "200|404", "200|404", "403", "403", "200|404", "403"},
+        {"GET /scoring/models", "401", "200", "200", "403", "403", "200", "403"},
+        {"GET /scoring/models/{id}", "401", "200|404", "200|404", "403", "403", "200|404", "403"},
+        {"*POST /scoring/models/{id}/promote", "401", "-", "403", "403", "403", "403", "403"},
+        {"*POST /scoring/models/rollback", "401", "-", "403", "403", "403", "403", "403"},
+        {"GET /scoring/scorer", "401", "200", "200", "200", "200", "200", "200"},
+        {"POST /scoring/score", "401", "200|400", "200|400", "403", "403", "200|400", "403"},
         // enrichment: a contact's values follow the contact; the re-enrichment job is for admins
         {"GET /enrichment/contacts/{contactId}", "401", "200", "200", "200", "403", "403", "403"},
         {"*POST /enrichment/contacts/{contactId}/refresh", "401", "-", "-", "-", "403", "403", "403"},
@@ -289,6 +299,7 @@ final class SecurityScenarios {
             return;
         }
         support.awaitAllBundlesActive(); // a scenario may be the first test of its container
+        support.installScoring(); // its endpoints are in the matrix with the plugin running
         String admin = "admin";
         String pw = EvergreenTestSupport.ADMIN_PASSWORD;
         long t1 = http.send("POST", "/api/v1/teams", admin, pw, "{\"name\":\"Matrix A " + suffix + "\"}").json().get("id").asLong();

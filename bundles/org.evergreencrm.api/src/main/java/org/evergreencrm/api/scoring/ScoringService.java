@@ -37,6 +37,9 @@ public interface ScoringService {
     /** What scores leads now: the plugin model or the registry's active one, as "name version", or empty when none. */
     Optional<String> scorer();
 
-    /** Scores a set of feature values (the model page's "try it"); managers and admins. */
-    ScorePrediction score(Actor actor, Map<String, Object> features);
+    /**
+     * Scores a set of feature values with what scores leads now (the model page's "try it"): probability, priority,
+     * model and reasons; managers and admins.
+     */
+    org.evergreencrm.api.lead.LeadScore score(Actor actor, Map<String, Object> features);
 }

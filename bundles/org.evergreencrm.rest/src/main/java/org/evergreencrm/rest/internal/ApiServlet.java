@@ -140,6 +140,20 @@ public final class ApiServlet extends CXFNonSpringServlet {
     private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.enrichment.EnrichmentService> enrichment =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** Scoring: the endpoints answer 503 while the scoring plugin is not installed. */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindScoring(org.evergreencrm.api.scoring.ScoringService s) {
+        scoring.set(s);
+    }
+
+    void unbindScoring(org.evergreencrm.api.scoring.ScoringService s) {
+        scoring.compareAndSet(s, null);
+    }
+
+    private final transient java.util.concurrent.atomic.AtomicReference<org.evergreencrm.api.scoring.ScoringService> scoring =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
@@ -152,7 +166,8 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 org.evergreencrm.rest.internal.resources.SessionResource.class,
                 org.evergreencrm.rest.internal.resources.PluginResource.class,
                 org.evergreencrm.rest.internal.resources.AddressResource.class,
-                org.evergreencrm.rest.internal.resources.EnrichmentResource.class));
+                org.evergreencrm.rest.internal.resources.EnrichmentResource.class,
+                org.evergreencrm.rest.internal.resources.ScoringResource.class));
         PasswordLogin passwords = new PasswordLogin(users);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
@@ -171,6 +186,7 @@ public final class ApiServlet extends CXFNonSpringServlet {
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.PluginResource(plugins::get)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.AddressResource(addresses::get)),
                 new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.EnrichmentResource(enrichment::get)),
+                new SingletonResourceProvider(new org.evergreencrm.rest.internal.resources.ScoringResource(scoring::get)),
                 new SingletonResourceProvider(new OpenApiResource(documented))));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapper.create()),

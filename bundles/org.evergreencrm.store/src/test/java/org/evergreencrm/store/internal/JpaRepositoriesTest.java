@@ -213,7 +213,7 @@ class JpaRepositoriesTest {
                 "006-queue-history", "030-callback-reminded", "008-leads", "009-lead-enrichment", "009-rep-availability",
                 "009-lead-feed-state", "010-lead-score", "010-scheduled-tasks", "011-timeline-activities", "011-timeline-notes",
                 "011-timeline-tasks", "013-dedup-run-pairs", "014-dedup-key-refresh", "address-001-zips",
-                "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache", "scoring-001-models"), migrator.appliedChangeSets().stream()
+                "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache", "scoring-001-models", "scoring-002-training-jobs"), migrator.appliedChangeSets().stream()
                 .filter(id -> !id.equals("009-lead-referrer-partial-index") && !id.equals("012-task-data-bytea")).toList());
         assertEquals(db.name().equals("PostgreSQL"), migrator.appliedChangeSets().contains("009-lead-referrer-partial-index"),
                 "the partial index exists on PostgreSQL only");

@@ -44,7 +44,7 @@ class SchemaUpgradeTest {
             added.add("012-task-data-bytea"); // the scheduler's fix of its own table, PostgreSQL only
         }
         added.addAll(List.of("011-timeline-activities", "011-timeline-notes", "011-timeline-tasks", "013-dedup-run-pairs", "014-dedup-key-refresh",
-                "address-001-zips", "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache", "scoring-001-models"));
+                "address-001-zips", "address-001-contact-address", "enrichment-001-values", "enrichment-002-property-cache", "smartystreets-001-cache", "scoring-001-models", "scoring-002-training-jobs"));
         assertEquals(added, after.subList(before.size(), after.size()).stream().map(PreviousRelease.Ran::id).toList(),
                 "only change sets that are new since that release were added");
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM contact WHERE last_name = '" + PreviousRelease.LAST_NAME + "'"));

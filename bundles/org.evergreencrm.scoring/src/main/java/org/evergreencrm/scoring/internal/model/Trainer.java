@@ -48,7 +48,22 @@ public final class Trainer {
             Map<String, TrainedModel> models, String best) {
     }
 
+    /** The fewest rows, and of each outcome, a model is trained on: fewer give figures that mean nothing. */
+    public static final int MIN_ROWS = 200;
+    public static final int MIN_EACH_OUTCOME = 50;
+
     private Trainer() {
+    }
+
+    /** Refuses a set too small to train, calibrate and measure a model on, saying what it has and what is needed. */
+    public static void requireEnough(TrainingSet set) {
+        long positives = set.rows().stream().filter(TrainingSet.Row::label).count();
+        long negatives = set.rows().size() - positives;
+        if (set.rows().size() < MIN_ROWS || positives < MIN_EACH_OUTCOME || negatives < MIN_EACH_OUTCOME) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d usable rows (%d positive, %d negative): training "
+                    + "needs at least %d rows with at least %d of each outcome; until then leads go unscored or a plugin model scores them",
+                    set.rows().size(), positives, negatives, MIN_ROWS, MIN_EACH_OUTCOME));
+        }
     }
 
     public static Result train(TrainingSet set, long seed) {
@@ -56,6 +71,7 @@ public final class Trainer {
     }
 
     public static Result train(TrainingSet set, java.util.Set<String> missing, long seed, Progress progress) {
+        requireEnough(set);
         List<TrainingSet.Row> train = new ArrayList<>();
         List<TrainingSet.Row> test = new ArrayList<>();
         String split = split(set.rows(), seed, 0.75, train, test);

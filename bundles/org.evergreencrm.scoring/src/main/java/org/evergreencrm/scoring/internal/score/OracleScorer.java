@@ -27,7 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * comes from the registry model's held-out quartiles (a plugin model gives none of its own: the lead lists show its
  * probability).
  */
-@Component(service = LeadScorer.class)
+@Component(service = {LeadScorer.class, OracleScorer.class})
 public final class OracleScorer implements LeadScorer {
     private final Registry registry;
     private final Clock clock = Clock.systemDefaultZone();
@@ -73,7 +73,11 @@ public final class OracleScorer implements LeadScorer {
     @Override
     public Optional<LeadScore> explain(LeadProfile lead) {
         LeadRouting r = routing;
-        Map<String, Object> features = LeadFeatures.of(lead, r == null ? List.of() : r.branches(), clock);
+        return predict(LeadFeatures.of(lead, r == null ? List.of() : r.branches(), clock));
+    }
+
+    /** The current model's answer for these feature values: a plugin model's, else the registry's active one's. */
+    public Optional<LeadScore> predict(Map<String, Object> features) {
         Map.Entry<Long, ScoringModel> plugin = plugins.firstEntry();
         if (plugin != null) {
             ScoringModel m = plugin.getValue();
@@ -87,6 +91,24 @@ public final class OracleScorer implements LeadScorer {
         ScorePrediction p = active.get().model().predict(features);
         return Optional.of(new LeadScore(p.probability(), active.get().model().priority(p.probability()),
                 active.get().version().name() + " v" + active.get().version().id(), top(p)));
+    }
+
+    /** The features of what scores now (a plugin model's or the active registry model's). */
+    public Optional<List<String>> features() {
+        Map.Entry<Long, ScoringModel> plugin = plugins.firstEntry();
+        if (plugin != null) {
+            return Optional.of(List.copyOf(plugin.getValue().features()));
+        }
+        return registry.active().map(a -> a.model().features());
+    }
+
+    /** What scores now, as "name version"; empty with neither a plugin model nor an active registry model. */
+    public Optional<String> current() {
+        Map.Entry<Long, ScoringModel> plugin = plugins.firstEntry();
+        if (plugin != null) {
+            return Optional.of(plugin.getValue().name() + " " + plugin.getValue().version() + " (plugin)");
+        }
+        return registry.active().map(a -> a.version().name() + " v" + a.version().id());
     }
 
     private static List<org.evergreencrm.api.scoring.ScoreReason> top(ScorePrediction p) {
