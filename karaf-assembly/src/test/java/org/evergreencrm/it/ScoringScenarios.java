@@ -99,6 +99,8 @@ final class ScoringScenarios {
             assertTrue(g.toString(), referral);
             String rollback = support.shell("crm:model-promote --rollback");
             assertTrue(rollback, rollback.startsWith("refused: ") && rollback.contains("model " + modelId + " is the only one ever promoted"));
+            throughRest(Files.readString(mapping), Files.readString(ok), modelId);
+            pluginModelSwapsInAndOut(features, modelId);
         } finally {
             features.uninstallFeature("evergreen-scoring");
             fs.close();
@@ -109,6 +111,88 @@ final class ScoringScenarios {
                 + "&lead_source=referral&submissionId=sc-after-" + tag));
         assertTrue(after.toString(), !after.hasNonNull("score") && !after.hasNonNull("scored"));
         assertTrue(support.shell("crm:status").contains("evergreen"));
+    }
+
+    /**
+     * The same through REST, as the console's model page uses it: a leaking mapping is a 400 naming the key; an upload
+     * (comma separated this time, quoted cells) trains on the scheduler with its progress to DONE; the new model is a
+     * candidate, promoted, tried, and rolled back to the shell's model.
+     */
+    private void throughRest(String leakingMapping, String okMapping, String shellModelId) throws Exception {
+        Http http = support.http();
+        ObjectMapper json = new ObjectMapper();
+        String csv = history(3_000, 23).replace("\t", ",").replace(",referral,", ",\"referral\",");
+        String leak = json.writeValueAsString(java.util.Map.of("name", "rest-upload", "csvName", "roofing.csv", "csv", csv, "mapping", leakingMapping));
+        Http.Reply refused = http.send("POST", "/api/v1/scoring/trainings", "admin", EvergreenTestSupport.ADMIN_PASSWORD, leak);
+        Scenarios.assertProblem(refused, 400);
+        assertEquals(refused.body(), "features.talk_seconds", refused.json().get("field").asText());
+        String upload = json.writeValueAsString(java.util.Map.of("name", "rest-upload", "csvName", "roofing.csv", "csv", csv, "mapping", okMapping));
+        Http.Reply started = http.send("POST", "/api/v1/scoring/trainings", "admin", EvergreenTestSupport.ADMIN_PASSWORD, upload);
+        assertEquals(started.toString(), 202, started.status());
+        assertEquals(started.body(), "QUEUED", started.json().get("state").asText());
+        String jobId = started.json().get("id").asText();
+        JsonNode job = started.json();
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 600 && !job.get("state").asText().matches("DONE|FAILED"); i++) {
+            Thread.sleep(200);
+            job = http.send("GET", "/api/v1/scoring/trainings/" + jobId, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+            seen.add(job.get("percent").asInt());
+        }
+        assertEquals(job + " (percentages seen: " + seen + ")", "DONE", job.get("state").asText());
+        assertEquals(100, job.get("percent").asInt());
+        assertTrue(job.toString(), job.get("message").asText().contains("logistic-l2 AUC") && job.get("message").asText().contains("kept "));
+        String modelId = job.get("modelId").asText();
+        JsonNode model = http.send("GET", "/api/v1/scoring/models/" + modelId, "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json();
+        assertEquals(model.toString(), "CANDIDATE", model.get("state").asText());
+        assertTrue(model.toString(), model.get("provenance").asText().startsWith("upload roofing.csv (3000 rows, sha256 "));
+        JsonNode kept = model.get("metrics").get(model.get("algorithm").asText());
+        assertEquals(kept.toString(), 10, kept.get("deciles").size());
+        assertTrue(kept.toString(), kept.get("auc").asDouble() > 0.7);
+        assertEquals("ACTIVE", http.send("POST", "/api/v1/scoring/models/" + modelId + "/promote", "admin", EvergreenTestSupport.ADMIN_PASSWORD,
+                null).json().get("state").asText());
+        assertEquals("rest-upload v" + modelId, http.send("GET", "/api/v1/scoring/scorer", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null)
+                .json().get("scorer").asText());
+        JsonNode tried = http.send("POST", "/api/v1/scoring/score", "admin", EvergreenTestSupport.ADMIN_PASSWORD,
+                "{\"lead_source\":\"referral\",\"roof_age\":33,\"homeowner\":\"Y\"}").json();
+        assertEquals(tried.toString(), "A", tried.get("priority").asText());
+        assertEquals(tried.toString(), "rest-upload v" + modelId, tried.get("model").asText());
+        Http.Reply back = http.send("POST", "/api/v1/scoring/models/rollback", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null);
+        assertEquals(back.toString(), shellModelId, back.json().get("id").asText());
+    }
+
+    /**
+     * The sample plugin model installed live takes over by its service ranking (new leads scored by it, with its
+     * reasons), and removed live gives way to the registry's active model again.
+     */
+    private void pluginModelSwapsInAndOut(FeaturesService features, String activeModelId) throws Exception {
+        Http http = support.http();
+        features.installFeature("evergreen-sample-model");
+        try {
+            String scorer = "";
+            for (int i = 0; i < 120 && !scorer.startsWith("acme-scorecard"); i++) {
+                Thread.sleep(i == 0 ? 0 : 250);
+                scorer = http.send("GET", "/api/v1/scoring/scorer", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json().path("scorer").asText();
+            }
+            assertTrue(scorer, scorer.startsWith("acme-scorecard 0.1.0.SNAPSHOT+points.") && scorer.endsWith("(plugin)"));
+            String tag = String.format("%06d", System.nanoTime() % 1_000_000);
+            JsonNode lead = lead(form("first_name=Pia&last_name=Plugin" + tag + "&phone=%28407%29+555-04" + tag.substring(0, 2)
+                    + "&lead_source=referral&credit_tier=A&submissionId=sc-plugin-" + tag));
+            JsonNode scored = lead.get("scored");
+            assertTrue(lead.toString(), scored != null && scored.get("model").asText().startsWith("acme-scorecard 0.1.0.SNAPSHOT+points."));
+            boolean tier = false;
+            for (JsonNode r : scored.get("reasons")) {
+                tier |= r.get("feature").asText().equals("credit_tier") && r.get("value").asText().equals("A") && r.get("effect").asDouble() > 0;
+            }
+            assertTrue(scored.toString(), tier);
+        } finally {
+            features.uninstallFeature("evergreen-sample-model");
+        }
+        String tag = String.format("%06d", System.nanoTime() % 1_000_000);
+        JsonNode after = lead(form("first_name=Ray&last_name=Registry" + tag + "&phone=%28407%29+555-05" + tag.substring(0, 2)
+                + "&lead_source=referral&roof_age=30&homeowner=Y&submissionId=sc-back-" + tag));
+        assertTrue(after.toString(), after.get("scored").get("model").asText().endsWith(" v" + activeModelId));
+        assertTrue(http.send("GET", "/api/v1/scoring/scorer", "admin", EvergreenTestSupport.ADMIN_PASSWORD, null).json().get("scorer").asText()
+                .endsWith(" v" + activeModelId));
     }
 
     /** The bundle's commands come once its registry started (after its schema is applied): the first run waits for them. */
