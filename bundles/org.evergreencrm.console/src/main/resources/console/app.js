@@ -12,6 +12,7 @@ import ContactScreen from './screens/contact.js';
 import TasksScreen from './screens/tasks.js';
 import DashboardScreen from './screens/dashboard.js';
 import AdminScreen from './screens/admin.js';
+import ScoringScreen from './screens/scoring.js';
 
 const routes = [
   { path: '/', redirect: '/queue' },
@@ -21,6 +22,7 @@ const routes = [
   { path: '/contacts/:id(\\d+)', component: ContactScreen, meta: { title: 'Contact' } },
   { path: '/tasks', component: TasksScreen, meta: { title: 'My tasks' } },
   { path: '/dashboards', component: DashboardScreen, meta: { title: 'Dashboards' } },
+  { path: '/scoring', component: ScoringScreen, meta: { title: 'Scoring', manager: true } },
   { path: '/admin', component: AdminScreen, meta: { title: 'Admin', admin: true } },
   { path: '/:rest(.*)', component: { template: '<section class="card"><h1>Not found</h1><p>There is no such page. <router-link to="/queue">Go to the call queue</router-link></p></section>' } },
 ];
@@ -43,6 +45,7 @@ router.beforeEach(async (to) => {
   await restore();
   if (!to.meta.public && !session.user) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
   if (to.meta.admin && !isAdmin()) return '/queue';
+  if (to.meta.manager && !isManager()) return '/queue';
   if (to.path === '/login' && session.user) return '/queue';
   return true;
 });
@@ -92,6 +95,7 @@ const Shell = {
       <router-link to="/leads">Leads</router-link>
       <router-link to="/tasks">Tasks</router-link>
       <router-link to="/dashboards">Dashboards</router-link>
+      <router-link to="/scoring" v-if="isManager()">Scoring</router-link>
       <router-link to="/admin" v-if="isAdmin()">Admin</router-link>
     </nav>
     <span class="live-status" :class="live.status" role="status" :title="'Live updates: ' + live.status">{{ live.status === 'live' ? '● live' : (live.status === 'connecting' ? '○ connecting' : '○ offline — reconnecting') }}</span>

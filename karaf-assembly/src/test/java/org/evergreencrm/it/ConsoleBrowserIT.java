@@ -460,6 +460,58 @@ class ConsoleBrowserIT {
         screenshot(maria, "leads-score");
     }
 
+    @Test
+    @Order(13)
+    void anAdminTrainsFromAnUploadOnTheModelPageAndAManagerReadsIt() throws Exception {
+        Path dir = Files.createTempDirectory("console-model");
+        StringBuilder csv = new StringBuilder("lead_source;homeowner;call_seconds;sold\n");
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 2_500; i++) {
+            boolean referral = r.nextInt(3) == 0;
+            boolean owner = r.nextInt(4) > 0;
+            boolean sold = r.nextDouble() < 1 / (1 + Math.exp(-(-2.0 + (referral ? 1.6 : 0) + (owner ? 0.8 : -1.2))));
+            csv.append(referral ? "\"referral; friend\"" : "web").append(';').append(r.nextInt(30) == 0 ? "unknown" : owner ? "yes" : "no")
+                    .append(';').append(sold ? 600 + r.nextInt(900) : r.nextInt(200)).append(';').append(sold ? "won" : "lost").append('\n');
+        }
+        Path history = Files.writeString(dir.resolve("spring-history.csv"), csv);
+        Path leak = Files.writeString(dir.resolve("leak.yaml"), "outcome: sold\npositive: [won]\nfeatures:\n  lead_source: categorical\n"
+                + "  homeowner: boolean\n  call_seconds: {type: numeric, afterOutcome: true}\n");
+        Path ok = Files.writeString(dir.resolve("ok.yaml"), "outcome: sold\npositive: [won]\nfeatures:\n  lead_source: categorical\n"
+                + "  homeowner: boolean\ndrop: [call_seconds]\n");
+        admin.get(karaf.baseUrl() + "/console/#/scoring");
+        wait(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=scorer]"), "console-it v"));
+        wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=model-detail] canvas")));
+        admin.findElement(By.id("train-name")).sendKeys("spring upload");
+        admin.findElement(By.id("train-csv")).sendKeys(history.toString());
+        admin.findElement(By.id("train-mapping")).sendKeys(leak.toString());
+        admin.findElement(By.id("train-start")).click();
+        WebElement refused = wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=mapping-error]")));
+        assertTrue(refused.getText().contains("features.call_seconds") && refused.getText().contains("after the outcome"), refused.getText());
+        admin.findElement(By.id("train-mapping")).sendKeys(ok.toString());
+        admin.findElement(By.id("train-start")).click();
+        By done = By.cssSelector("[data-test=trainings] tr[data-state=DONE]");
+        WebElement job = new WebDriverWait(admin, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(done));
+        assertTrue(job.getText().contains("spring upload") && job.getText().contains("logistic-l2 AUC"), job.getText());
+        WebElement candidate = wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//table[@data-test='models']//tr[.//button[text()='spring upload']]")));
+        assertTrue(candidate.getText().contains("CANDIDATE"), candidate.getText());
+        candidate.findElement(By.xpath(".//button[text()='Promote']")).click();
+        wait(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=scorer]"), "spring upload v"));
+        WebElement detail = admin.findElement(By.cssSelector("[data-test=model-detail]"));
+        assertTrue(detail.getText().contains("spring upload") && detail.getText().contains("ACTIVE"), detail.getText());
+        assertEquals(10, detail.findElements(By.cssSelector("[data-test=deciles] tbody tr")).size());
+        assertEquals(2, detail.findElements(By.cssSelector("canvas")).size(), "the calibration and the lift chart");
+        tallScreenshot(admin, "scoring");
+
+        maria.get(karaf.baseUrl() + "/console/#/scoring"); // a manager reads the registry, and cannot train or promote
+        wait(maria).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=scorer]"), "spring upload v"));
+        assertTrue(maria.findElements(By.id("train-start")).isEmpty());
+        assertTrue(maria.findElements(By.xpath("//button[text()='Promote']")).isEmpty());
+        rick.get(karaf.baseUrl() + "/console/#/scoring"); // a rep is sent to the queue
+        wait(rick).until(ExpectedConditions.urlContains("#/queue"));
+        assertTrue(rick.findElements(By.cssSelector("nav a[href='#/scoring']")).isEmpty(), "no Scoring link for a rep");
+    }
+
     /** The admin installs an Evergreen feature on the Plugins tab; answers its row. */
     private By installPlugin(String feature) {
         admin.get(karaf.baseUrl() + "/console/#/admin");
