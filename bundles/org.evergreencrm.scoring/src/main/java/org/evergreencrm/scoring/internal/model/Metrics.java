@@ -9,7 +9,8 @@ import org.evergreencrm.scoring.internal.data.LeakageGuard;
 
 /**
  * How good predicted probabilities are on held-out rows: AUC, log loss, Brier score, the decile table (rows sorted by
- * score, ten equal groups: positives, rate, lift over the base rate, cumulative gains), lift at the top 10%, the
+ * score, ten equal groups: positives, rate, lift over the base rate, cumulative gains; rows with equal scores share
+ * their positives, so ties are not broken in the model's favour), lift at the top 10%, the
  * reliability curve (ten bins of predicted probability: mean prediction against the observed rate) and the quartiles
  * of the predictions, which become the A–D priority cut points.
  */
@@ -34,15 +35,31 @@ final class Metrics {
         }
         double auc = LeakageGuard.auc(new ArrayList<>(s));
         s.sort(Comparator.comparingDouble((double[] x) -> x[0]).reversed());
+        // Rows with the same score cannot be told apart by the model: each position of a tie group counts the group's
+        // share of positives, so a decile boundary through a tie is not filled by whichever rows happened to come first.
+        double[] expected = new double[(int) n];
+        for (int i = 0; i < n;) {
+            int j = i;
+            double groupPositives = 0;
+            while (j < n && s.get(j)[0] == s.get(i)[0]) {
+                groupPositives += s.get(j)[1];
+                j++;
+            }
+            java.util.Arrays.fill(expected, i, j, groupPositives / (j - i));
+            i = j;
+        }
         List<ModelMetrics.Decile> deciles = new ArrayList<>();
-        long cumPos = 0;
+        double cumPos = 0;
         for (int d = 0; d < 10; d++) {
             int from = (int) (n * d / 10);
             int to = (int) (n * (d + 1) / 10);
-            long p = s.subList(from, to).stream().filter(x -> x[1] == 1).count();
+            double p = 0;
+            for (int i = from; i < to; i++) {
+                p += expected[i];
+            }
             cumPos += p;
-            double rate = to > from ? (double) p / (to - from) : 0;
-            deciles.add(new ModelMetrics.Decile(d + 1, to - from, p, rate, base == 0 ? 0 : rate / base, pos == 0 ? 0 : (double) cumPos / pos));
+            double rate = to > from ? p / (to - from) : 0;
+            deciles.add(new ModelMetrics.Decile(d + 1, to - from, Math.round(p), rate, base == 0 ? 0 : rate / base, pos == 0 ? 0 : cumPos / pos));
         }
         List<Double> cuts = new ArrayList<>();
         for (double q : new double[] {0.25, 0.5, 0.75}) { // sorted descending: the top quarter is above the 75th percentile
